@@ -1,0 +1,25 @@
+"""literasi: the Python package behind the Kota Pekalongan statistical-literacy kit.
+
+Three layers, each testable alone:
+1. pure functions (data loading, formatting, answer parsing);
+2. views: ipywidgets controls with one `_update()` path, charts as PNG with alt text;
+3. checks: exercises with check / hint / show-answer.
+"""
+
+from literasi.data import (
+    dataset_names,
+    describe_dataset,
+    load_boundaries,
+    load_dataset,
+)
+from literasi.format import format_angka, format_persen, format_rupiah
+
+__all__ = [
+    "dataset_names",
+    "describe_dataset",
+    "format_angka",
+    "format_persen",
+    "format_rupiah",
+    "load_boundaries",
+    "load_dataset",
+]
