@@ -1,0 +1,5 @@
+import sys
+
+from literasi.cli import main
+
+sys.exit(main())

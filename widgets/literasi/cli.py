@@ -1,0 +1,104 @@
+"""The `literasi` command. `literasi serve` starts the workshop server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from literasi import server
+
+
+def _kolam_bawaan(folder: Path, ukuran: int) -> dict[str, int]:
+    """Preheat the landing page and every app, `ukuran` kernels each.
+
+    Pools are per notebook; issue #6 (the class) will size them from free memory and the
+    lesson of the day. Until then the kit has few apps, so warming all of them is cheap.
+    """
+    if ukuran <= 0:
+        return {}
+    notebooks = sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
+    return {nb: ukuran for nb in notebooks}
+
+
+def perintah_serve(args: argparse.Namespace) -> int:
+    folder = Path(args.folder).resolve() if args.folder else server.cari_folder_notebook()
+    if not (folder / server.HALAMAN_AWAL).is_file():
+        print(f"Folder aplikasi tidak ditemukan: {folder}/{server.HALAMAN_AWAL}", file=sys.stderr)
+        return 2
+
+    ip = args.ip or "127.0.0.1"
+    if args.lan and not args.ip:
+        ip = server.alamat_lan()
+        if ip is None:
+            print(
+                "Komputer ini belum tersambung ke jaringan (Wi-Fi/LAN), jadi ponsel siswa tidak "
+                "bisa membuka aplikasi. Sambungkan ke Wi-Fi sekolah lalu jalankan lagi.",
+                file=sys.stderr,
+            )
+            return 2
+
+    if server.port_terpakai(ip, args.port):
+        print(
+            f"Port {args.port} sudah dipakai program lain (mungkin server kit ini masih berjalan "
+            f"di jendela lain). Tutup program itu, atau pakai port lain:\n"
+            f"    literasi serve --port {args.port + 1}",
+            file=sys.stderr,
+        )
+        return 1
+
+    alamat = f"http://{ip}:{args.port}/"
+    print("Kit Literasi Statistik Kota Pekalongan")
+    print(f"Buka di browser: {alamat}")
+    if args.lan:
+        from literasi.qr import qr_teks
+
+        print("Siswa: sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini:")
+        print(qr_teks(alamat))
+    print("Tekan Ctrl+C untuk menghentikan server.", flush=True)
+
+    pengaturan = server.PengaturanServer(
+        folder_notebook=folder,
+        ip=ip,
+        port=args.port,
+        kolam=_kolam_bawaan(folder, args.kolam),
+        alamat_publik=alamat if args.lan else None,
+        rinci=args.rinci,
+    )
+    try:
+        server.jalankan(pengaturan)
+    except KeyboardInterrupt:
+        pass
+    print("Server dihentikan. Sampai jumpa!")
+    return 0
+
+
+def buat_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="literasi", description="Kit literasi statistik BPS Kota Pekalongan."
+    )
+    sub = parser.add_subparsers(dest="perintah", required=True)
+    serve = sub.add_parser("serve", help="jalankan server lokakarya (Voilà) di komputer ini")
+    serve.add_argument("--lan", action="store_true",
+                       help="buka untuk ponsel siswa di Wi-Fi yang sama (tampilkan kode QR)")
+    serve.add_argument("--port", type=int, default=8866, help="nomor port (bawaan: 8866)")
+    serve.add_argument("--ip", help="alamat yang dipakai (bawaan: 127.0.0.1, atau alamat LAN)")
+    serve.add_argument("--kolam", type=int, default=1,
+                       help="kernel siap pakai per aplikasi (bawaan: 1; 0 = tanpa pemanasan)")
+    serve.add_argument("--rinci", action="store_true", help="tampilkan log Voilà (untuk pengembang)")
+    serve.add_argument("--folder", help="folder notebook (bawaan: notebooks/ dari repositori)")
+    serve.set_defaults(fungsi=perintah_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = buat_parser().parse_args(argv)
+    return args.fungsi(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per lesson: its pure computations, its view and its exercises."""

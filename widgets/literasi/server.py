@@ -1,0 +1,129 @@
+"""The workshop server: Voilà over notebooks/, opening on the landing page.
+
+`literasi serve` runs a standalone Voilà (where preheated kernel pools live) with the kit's
+configuration and template, and three changes to Voilà's routes: `/` redirects to the landing
+page, and the folder tree and the contents API are not served, so the LAN sees only the apps.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PAKET = Path(__file__).resolve().parent
+KONFIG_JUPYTER = PAKET / "jupyter" / "config"
+DATA_JUPYTER = PAKET / "jupyter" / "data"
+HALAMAN_AWAL = "index.ipynb"
+
+# One kernel of a kit app is about 140 MB RSS (../shared/notes/feasibility.md, measured with
+# pandas + matplotlib + ipywidgets). Preheated pools are sized per notebook, never globally:
+# a global pool_size is multiplied by the number of notebooks in the folder.
+MB_PER_KERNEL = 140
+
+
+@dataclass
+class PengaturanServer:
+    """What one run of the workshop server needs to know."""
+
+    folder_notebook: Path
+    ip: str = "127.0.0.1"
+    port: int = 8866
+    kolam: dict[str, int] = field(default_factory=dict)  # notebook path -> preheated kernels
+    alamat_publik: str | None = None  # the URL printed and shown as a QR code
+
+    rinci: bool = False  # show Voilà's INFO log (for developers)
+
+    def konfig_voila(self):
+        """Voilà settings that vary per run; the fixed ones are in jupyter/config/voila.json."""
+        from traitlets.config import Config
+
+        pools = {"default": {"pool_size": 0}}
+        pools.update({nb: {"pool_size": n} for nb, n in self.kolam.items() if n > 0})
+        c = Config()
+        c.Voila.open_browser = False
+        c.Voila.ip = self.ip
+        c.Voila.port = self.port
+        c.Voila.port_retries = 0  # a taken port is reported in Indonesian before we start
+        c.Voila.root_dir = str(self.folder_notebook)
+        # Kernels inherit this process's stderr; keep the teacher's terminal readable.
+        c.Voila.log_level = "INFO" if self.rinci else "ERROR"
+        c.VoilaConfiguration.preheat_kernel = bool(self.kolam)
+        c.VoilaKernelManager.kernel_pools_config = pools
+        return c
+
+
+def cari_folder_notebook() -> Path:
+    """notebooks/ of the repository the kit was installed from (editable install)."""
+    for parent in PAKET.parents:
+        if (parent / "notebooks" / HALAMAN_AWAL).is_file():
+            return parent / "notebooks"
+    return Path.cwd() / "notebooks"
+
+
+def siapkan_lingkungan(alamat_publik: str | None = None) -> None:
+    """Put the kit's Jupyter config and Voilà template on the search paths of this process.
+
+    The same two paths are exported by binder/start, so Binder and JupyterHub users get the
+    same template, timeouts and hidden teacher cells as the workshop server.
+    """
+    for nama, path in (("JUPYTER_CONFIG_PATH", KONFIG_JUPYTER), ("JUPYTER_PATH", DATA_JUPYTER)):
+        lama = os.environ.get(nama)
+        os.environ[nama] = str(path) + (os.pathsep + lama if lama else "")
+    if alamat_publik:
+        # Read by the landing page (in the kernel) to draw the QR code for the projector.
+        os.environ["LITERASI_ALAMAT"] = alamat_publik
+
+
+def alamat_lan() -> str | None:
+    """The machine's LAN IPv4 address, or None when it only has loopback.
+
+    A UDP connect() picks the outgoing interface without sending any packet.
+    """
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, nothing is sent
+            ip = s.getsockname()[0]
+    except OSError:
+        return None
+    return None if ip.startswith("127.") else ip
+
+
+def port_terpakai(ip: str, port: int) -> bool:
+    """True when something already listens on (ip, port)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((ip, port))
+        except OSError as e:
+            return e.errno in (errno.EADDRINUSE, errno.EACCES)
+    return False
+
+
+def buat_aplikasi_voila():
+    """A Voilà application class with the kit's routes (imported late: Voilà is heavy)."""
+    from tornado.web import RedirectHandler
+    from voila.app import Voila
+    from voila.tornado.contentshandler import VoilaContentsHandler
+    from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    class VoilaLiterasi(Voila):
+        name = "literasi"
+
+        def init_handlers(self):
+            tersembunyi = (TornadoVoilaTreeHandler, VoilaContentsHandler)
+            handlers = [h for h in super().init_handlers() if h[1] not in tersembunyi]
+            awal = self.server_url.rstrip("/") + "/voila/render/" + HALAMAN_AWAL
+            handlers.insert(0, (self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": awal}))
+            return handlers
+
+    return VoilaLiterasi
+
+
+def jalankan(pengaturan: PengaturanServer) -> None:
+    """Start Voilà in this process; Ctrl+C shuts every kernel down (Voilà's own stop())."""
+    siapkan_lingkungan(pengaturan.alamat_publik)
+    VoilaLiterasi = buat_aplikasi_voila()
+    VoilaLiterasi.launch_instance(argv=[], config=pengaturan.konfig_voila())
