@@ -132,8 +132,13 @@ def gambar_peta(
     if any(not _ada(nilai.get(k)) for k in kode):
         pegangan.append(Patch(facecolor=WARNA_KOSONG, label=TEKS_KOSONG))
     ax.legend(
-        handles=pegangan, title=label or None, loc="center left", bbox_to_anchor=(1.02, 0.5),
-        frameon=False, fontsize=9, title_fontsize=9,
+        handles=pegangan,
+        title=label or None,
+        loc="center left",
+        bbox_to_anchor=(1.02, 0.5),
+        frameon=False,
+        fontsize=9,
+        title_fontsize=9,
     )
     fig.suptitle(judul, fontsize=12, x=0.02, ha="left")
     teks_sumber = sumber if sumber.lower().startswith("sumber") else f"Sumber: {sumber}"
