@@ -10,6 +10,7 @@ import re
 import pandas as pd
 import pytest
 from frictionless import validate
+
 from literasi.data import (
     dataset_names,
     datasets_dir,

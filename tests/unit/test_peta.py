@@ -6,10 +6,11 @@ import io
 import math
 
 import pytest
-from literasi.data import load_boundaries
-from literasi.peta import TEKS_KOSONG, WARNA_KOSONG, batas_kelas, gambar_peta
 from matplotlib.colors import to_rgba
 from matplotlib.patches import PathPatch
+
+from literasi.data import load_boundaries
+from literasi.peta import TEKS_KOSONG, WARNA_KOSONG, batas_kelas, gambar_peta
 
 
 def _kode(geojson: dict) -> list[str]:

@@ -11,10 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ATURAN_TITIK = (
-    "Titik dibaca sebagai pemisah ribuan jika diikuti tepat tiga angka (1.234 = seribu dua ratus "
-    "tiga puluh empat). Untuk desimal pakai koma: 1,5 atau 0,25."
-)
+ATURAN_TITIK = "Desimal ditulis dengan koma (1,5). Titik diikuti tiga angka berarti ribuan (1.234)."
 
 _DIGIT = re.compile(r"^\d+$")
 

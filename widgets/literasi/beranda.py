@@ -75,7 +75,8 @@ def html_beranda(daftar: list[Aplikasi], alamat: str | None = None) -> str:
         bagian.append(
             "<section class='literasi-qr' aria-labelledby='judul-qr'>"
             "<h2 id='judul-qr'>Buka di ponselmu</h2>"
-            "<p>Sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini atau ketik alamatnya:</p>"
+            "<p>Sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini "
+            "atau ketik alamatnya:</p>"
             f"{qr_svg(alamat)}<p class='literasi-alamat'><b>{escape(alamat)}</b></p></section>"
         )
     for kode, judul in AUDIENS.items():

@@ -83,13 +83,22 @@ def buat_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="perintah", required=True)
     serve = sub.add_parser("serve", help="jalankan server lokakarya (Voilà) di komputer ini")
-    serve.add_argument("--lan", action="store_true",
-                       help="buka untuk ponsel siswa di Wi-Fi yang sama (tampilkan kode QR)")
+    serve.add_argument(
+        "--lan",
+        action="store_true",
+        help="buka untuk ponsel siswa di Wi-Fi yang sama (tampilkan kode QR)",
+    )
     serve.add_argument("--port", type=int, default=8866, help="nomor port (bawaan: 8866)")
     serve.add_argument("--ip", help="alamat yang dipakai (bawaan: 127.0.0.1, atau alamat LAN)")
-    serve.add_argument("--kolam", type=int, default=1,
-                       help="kernel siap pakai per aplikasi (bawaan: 1; 0 = tanpa pemanasan)")
-    serve.add_argument("--rinci", action="store_true", help="tampilkan log Voilà (untuk pengembang)")
+    serve.add_argument(
+        "--kolam",
+        type=int,
+        default=1,
+        help="kernel siap pakai per aplikasi (bawaan: 1; 0 = tanpa pemanasan)",
+    )
+    serve.add_argument(
+        "--rinci", action="store_true", help="tampilkan log Voilà (untuk pengembang)"
+    )
     serve.add_argument("--folder", help="folder notebook (bawaan: notebooks/ dari repositori)")
     serve.set_defaults(fungsi=perintah_serve)
     return parser

@@ -131,15 +131,28 @@ class KartuSoal:
             catatan = f"<p class='literasi-kecil'>{escape(ATURAN_TITIK)}</p>"
         else:
             self.masukan = ipw.RadioButtons(
-                options=soal.pilihan, value=None, description=f"Pilihan soal {nomor}",
-                style={"description_width": "0px"}, layout=LEBAR_PENUH,
+                options=soal.pilihan,
+                value=None,
+                description=f"Pilihan soal {nomor}",
+                style={"description_width": "0px"},
+                layout=LEBAR_PENUH,
             )
             catatan = ""
-        self.tombol_periksa = ipw.Button(description="Periksa", button_style="primary",
-                                         tooltip=f"Periksa jawaban soal {nomor}")
-        self.tombol_petunjuk = ipw.Button(description="Petunjuk", tooltip="Buka satu petunjuk")
-        self.tombol_jawaban = ipw.Button(description="Tunjukkan jawaban",
-                                         tooltip="Tampilkan jawaban dan penjelasannya")
+        ukuran_tombol = ipw.Layout(width="auto")
+        self.tombol_periksa = ipw.Button(
+            description="Periksa",
+            button_style="primary",
+            tooltip=f"Periksa jawaban soal {nomor}",
+            layout=ukuran_tombol,
+        )
+        self.tombol_petunjuk = ipw.Button(
+            description="Petunjuk", tooltip="Buka satu petunjuk", layout=ukuran_tombol
+        )
+        self.tombol_jawaban = ipw.Button(
+            description="Tunjukkan jawaban",
+            tooltip="Tampilkan jawaban dan penjelasannya",
+            layout=ukuran_tombol,
+        )
         self.tombol_periksa.on_click(lambda _: self._on_periksa())
         self.tombol_petunjuk.on_click(lambda _: self._on_petunjuk())
         self.tombol_jawaban.on_click(lambda _: self._on_jawaban())
@@ -149,13 +162,17 @@ class KartuSoal:
             layout=ipw.Layout(flex_flow="row wrap", gap="8px"),
         )
         kepala = ipw.HTML(
-            f"<h3 class='literasi-soal-judul'>{judul}</h3>"
-            f"<p>{escape(soal.pertanyaan)}</p>{catatan}"
+            f"<h3 class='literasi-soal-judul'>{judul}</h3><p>{escape(soal.pertanyaan)}</p>{catatan}"
         )
         self.widget = ipw.VBox(
             [kepala, self.masukan, tombol, self.umpan],
-            layout=ipw.Layout(border="1px solid #c9d6de", padding="8px 12px", margin="12px 0",
-                              width="100%", max_width="720px"),
+            layout=ipw.Layout(
+                border="1px solid #c9d6de",
+                padding="8px 12px",
+                margin="12px 0",
+                width="100%",
+                max_width="720px",
+            ),
         )
 
     def _tampilkan(self, kelas: str, teks: str) -> None:

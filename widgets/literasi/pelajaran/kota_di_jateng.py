@@ -101,7 +101,9 @@ def daftar_soal(tabel: pd.DataFrame, provinsi: pd.Series) -> list:
     kita = tabel[tabel["nama"] == KOTA_KITA].iloc[0]
     padat = urutkan(tabel, "kepadatan")
     terpadat = padat["nama"].iloc[0]
-    pengecoh = [padat["nama"].iloc[i] for i in (1, 3)] + [urutkan(tabel, "penduduk_total")["nama"].iloc[0]]
+    pengecoh = [padat["nama"].iloc[i] for i in (1, 3)] + [
+        urutkan(tabel, "penduduk_total")["nama"].iloc[0]
+    ]
     pilihan = sorted({terpadat, *pengecoh})
     bagian = 100 * kita["penduduk_total"] / provinsi["penduduk_total"]
     terbanyak = urutkan(tabel, "penduduk_total")["nama"].iloc[0]
@@ -115,7 +117,8 @@ def daftar_soal(tabel: pd.DataFrame, provinsi: pd.Series) -> list:
             jawaban=float(kita["kepadatan"]),
             petunjuk=[
                 "Kepadatan = jumlah penduduk ÷ luas wilayah.",
-                f"Hitung {format_angka(kita['penduduk_total'])} ÷ {format_angka(kita['luas_km2'], 3)}.",
+                f"Hitung {format_angka(kita['penduduk_total'])} ÷ "
+                f"{format_angka(kita['luas_km2'], 3)}.",
                 "Hasilnya sekitar tujuh ribu. Tulis dengan satu angka desimal, misalnya 1.234,5.",
             ],
             penjelasan=(
@@ -172,12 +175,16 @@ class PeringkatKabKota:
         self.tabel = tabel_kabkota(data)
         nama = sorted(self.tabel["nama"].tolist())
         self.wilayah = ipw.Dropdown(
-            options=nama, value=KOTA_KITA, description="Pilih kabupaten/kota",
+            options=nama,
+            value=KOTA_KITA,
+            description="Pilih kabupaten/kota",
             style={"description_width": "initial"},
             layout=ipw.Layout(flex="1 1 260px", min_width="240px", max_width="420px"),
         )
         self.ukuran = ipw.ToggleButtons(
-            options=list(UKURAN), value="Kepadatan", description="Ukuran",
+            options=list(UKURAN),
+            value="Kepadatan",
+            description="Ukuran",
             tooltips=[u.label for u in UKURAN.values()],
             style={"description_width": "initial", "button_width": "auto"},
             layout=ipw.Layout(flex="1 1 260px"),
@@ -187,10 +194,13 @@ class PeringkatKabKota:
         self.grafik = ipw.HTML()
         for kontrol in (self.wilayah, self.ukuran):
             kontrol.observe(self._on_change, names="value")
-        kontrol = ipw.HBox([self.wilayah, self.ukuran],
-                           layout=ipw.Layout(flex_flow="row wrap", width="100%", gap="8px"))
-        self.widget = ipw.VBox([kontrol, self.ringkasan, self.tabel_html, self.grafik],
-                               layout=ipw.Layout(width="100%"))
+        kontrol = ipw.HBox(
+            [self.wilayah, self.ukuran],
+            layout=ipw.Layout(flex_flow="row wrap", width="100%", gap="8px"),
+        )
+        self.widget = ipw.VBox(
+            [kontrol, self.ringkasan, self.tabel_html, self.grafik], layout=ipw.Layout(width="100%")
+        )
         self._update()
 
     @classmethod
@@ -222,25 +232,36 @@ class PeringkatKabKota:
         """The chosen kab/kota with two neighbours above and below: where am I?"""
         awal = max(0, min(posisi - 3, len(urut) - 5))
         baris = []
-        for _, b in urut.iloc[awal: awal + 5].iterrows():
-            tebal = " style='font-weight:bold;background:#fdebd9'" if b["nama"] == self.wilayah.value else ""
+        for _, b in urut.iloc[awal : awal + 5].iterrows():
+            tebal = (
+                " style='font-weight:bold;background:#fdebd9'"
+                if b["nama"] == self.wilayah.value
+                else ""
+            )
+            nilai = format_angka(b[ukuran.kolom], ukuran.desimal)
             baris.append(
                 f"<tr{tebal}><td>{b['peringkat']}</td><td>{escape(nama_pendek(b['nama']))}</td>"
-                f"<td style='text-align:right'>{format_angka(b[ukuran.kolom], ukuran.desimal)}</td></tr>"
+                f"<td style='text-align:right'>{nilai}</td></tr>"
             )
         return (
             "<div style='overflow-x:auto'><table class='literasi-tabel'>"
-            f"<caption>Tetangga peringkat: {escape(ukuran.label.lower())} ({ukuran.satuan})</caption>"
+            f"<caption>Tetangga peringkat: {escape(ukuran.label.lower())} "
+            f"({ukuran.satuan})</caption>"
             "<thead><tr><th scope='col'>Peringkat</th><th scope='col'>Kabupaten/kota</th>"
             "<th scope='col'>Nilai</th></tr></thead><tbody>"
-            + "".join(baris) + "</tbody></table></div>"
+            + "".join(baris)
+            + "</tbody></table></div>"
         )
 
     def _grafik(self, urut: pd.DataFrame, ukuran: Ukuran, pilih: pd.Series) -> str:
         fig = gambar_baru(5.2, 8.6)
         ax = fig.add_subplot()
         warna = [
-            WARNA_SOROT if n == pilih["nama"] else WARNA_PEKALONGAN if n == KOTA_KITA else WARNA_LAIN
+            WARNA_SOROT
+            if n == pilih["nama"]
+            else WARNA_PEKALONGAN
+            if n == KOTA_KITA
+            else WARNA_LAIN
             for n in urut["nama"]
         ]
         posisi = range(len(urut))

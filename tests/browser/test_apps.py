@@ -1,0 +1,131 @@
+"""Every app in real Chromium, at phone (360×800) and desktop (1280×800) size.
+
+Each app loads, its main control changes what is shown, nothing scrolls sideways on a phone,
+and no request leaves the machine. Screenshots go to tests/_artefak/ (git-ignored) so a
+person can look at them.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import ARTEFAK, semua_notebook
+
+pytestmark = pytest.mark.browser
+
+UKURAN_LAYAR = {"ponsel": (360, 800), "desktop": (1280, 800)}
+APLIKASI = [nb for nb in semua_notebook() if nb != "index.ipynb"]
+
+
+def buka(page: Page, url: str, lebar: int, tinggi: int) -> list[str]:
+    """Open a page at a size and return the list of hosts it requested."""
+    host: list[str] = []
+    page.on("request", lambda r: host.append(urlparse(r.url).hostname or r.url.split(":")[0]))
+    page.set_viewport_size({"width": lebar, "height": tinggi})
+    page.goto(url)
+    expect(page.locator("#rendered_cells")).to_be_visible(timeout=90_000)
+    return host
+
+
+def tanpa_geser_samping(page: Page, lebar: int) -> None:
+    """Nothing wider than the screen: not the page, not any output, widget or table."""
+    lebih = page.evaluate(
+        """(lebar) => [...document.querySelectorAll(
+              '.jp-OutputArea-output, .jupyter-widgets, .jp-RenderedHTMLCommon, img, table')]
+            .filter(el => el.closest('[style*="overflow-x"]') === null || el.tagName !== 'TABLE')
+            .filter(el => el.getBoundingClientRect().right > lebar + 1)
+            .map(el => el.className || el.tagName)""",
+        lebar,
+    )
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= lebar
+    assert lebih == [], f"wider than {lebar}px: {lebih[:5]}"
+
+
+def potret(page: Page, nama: str) -> None:
+    """Full-length screenshot (Voilà scrolls inside #rendered_cells, so grow the viewport)."""
+    ARTEFAK.mkdir(exist_ok=True)
+    lebar = page.viewport_size["width"]
+    tinggi = page.evaluate("document.querySelector('#rendered_cells').scrollHeight")
+    page.set_viewport_size({"width": lebar, "height": min(max(tinggi, 800), 8000)})
+    page.screenshot(path=str(ARTEFAK / f"{nama}.png"))
+
+
+def hanya_localhost(host: list[str]) -> None:
+    luar = {h for h in host if h not in ("127.0.0.1", "localhost", "data", "blob")}
+    assert not luar, f"requests left the machine: {luar}"
+
+
+@pytest.mark.parametrize("layar", UKURAN_LAYAR)
+def test_halaman_awal(server_kit, page: Page, layar):
+    lebar, tinggi = UKURAN_LAYAR[layar]
+    host = buka(page, server_kit.url, lebar, tinggi)
+    kartu = page.locator("a.literasi-kartu")
+    expect(kartu.first).to_be_visible()
+    assert kartu.count() == len(APLIKASI)
+    tanpa_geser_samping(page, lebar)
+    hanya_localhost(host)
+    potret(page, f"index_{layar}")
+    # A card opens its app.
+    kartu.first.click()
+    expect(page).to_have_url(re.compile(r"/voila/render/.+\.ipynb$"), timeout=30_000)
+    expect(page.locator("#rendered_cells")).to_be_visible(timeout=90_000)
+
+
+def gambar_grafik(page: Page) -> str:
+    img = page.locator(".literasi-grafik img").first
+    expect(img).to_be_visible(timeout=60_000)
+    return img.get_attribute("src")
+
+
+def ubah_kontrol_utama(page: Page) -> None:
+    """Change the app's first control as a student would: a toggle, a dropdown or a slider."""
+    tombol = page.locator(".widget-toggle-buttons button:not(.mod-active)")
+    if tombol.count():
+        tombol.first.click()
+        return
+    pilihan = page.locator(".widget-dropdown select").first
+    if pilihan.count():
+        opsi = pilihan.locator("option").nth(1).get_attribute("value")
+        pilihan.select_option(opsi)
+        return
+    pegangan = page.locator(".widget-slider .noUi-handle").first
+    pegangan.focus()
+    page.keyboard.press("ArrowLeft")
+
+
+@pytest.mark.parametrize("layar", UKURAN_LAYAR)
+@pytest.mark.parametrize("notebook", APLIKASI)
+def test_aplikasi_merespons(server_kit, page: Page, notebook, layar):
+    lebar, tinggi = UKURAN_LAYAR[layar]
+    host = buka(page, server_kit.render_url(notebook), lebar, tinggi)
+    sebelum = gambar_grafik(page)
+    ubah_kontrol_utama(page)
+    expect(page.locator(".literasi-grafik img").first).not_to_have_attribute(
+        "src", sebelum, timeout=30_000
+    )
+    assert page.locator(".literasi-grafik img").first.get_attribute("alt")
+    tanpa_geser_samping(page, lebar)
+    hanya_localhost(host)
+    potret(page, f"{notebook.replace('/', '_').removesuffix('.ipynb')}_{layar}")
+
+
+def test_soal_memberi_umpan_balik(server_kit, page: Page):
+    """First app: a wrong form gets a kind message, the right answer in any form is accepted."""
+    buka(page, server_kit.render_url(APLIKASI[0]), 360, 800)
+    kotak = page.get_by_role("textbox", name="Jawaban soal 1")
+    expect(kotak).to_be_visible(timeout=60_000)
+    umpan = page.locator(".literasi-umpan").first
+    kotak.fill("tujuh ribu")
+    page.get_by_role("button", name="Periksa").first.click()
+    expect(umpan).to_contain_text("belum bisa dibaca sebagai angka")
+    kotak.fill("6.906,4")
+    page.get_by_role("button", name="Periksa").first.click()
+    expect(umpan).to_contain_text("Benar")
+    expect(page.get_by_text("1 dari 3 soal benar")).to_be_visible()
+    page.get_by_role("button", name="Petunjuk").nth(2).click()
+    expect(page.get_by_text("Persen = bagian ÷ keseluruhan × 100.")).to_be_visible()
+    expect(page.get_by_text("Masih ada 2 petunjuk lagi.")).to_be_visible()

@@ -1,0 +1,122 @@
+"""Shared fixtures: a real workshop server (`literasi serve`) and Debian's Chromium.
+
+The server is started exactly as a teacher starts it, on a free loopback port, with Jupyter's
+writable folders redirected into a temporary folder so tests leave nothing in $HOME.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = REPO / "notebooks"
+ARTEFAK = REPO / "tests" / "_artefak"  # screenshots and logs, git-ignored
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def semua_notebook() -> list[str]:
+    """Every notebook, relative to notebooks/, landing page first."""
+    return sorted(
+        (
+            p.relative_to(NOTEBOOKS).as_posix()
+            for p in NOTEBOOKS.rglob("*.ipynb")
+            if ".ipynb_checkpoints" not in p.parts
+        ),
+        key=lambda p: (p != "index.ipynb", p),
+    )
+
+
+def port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def lingkungan_terisolasi(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for nama in ("JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
+        env[nama] = str(tmp / nama.lower())
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    env.pop("JUPYTER_CONFIG_PATH", None)  # the server must find its own config
+    env.pop("JUPYTER_PATH", None)
+    return env
+
+
+def tunggu_siap(url: str, proses: subprocess.Popen, batas_detik: float = 90) -> None:
+    akhir = time.monotonic() + batas_detik
+    while time.monotonic() < akhir:
+        if proses.poll() is not None:
+            raise RuntimeError(f"server berhenti dengan kode {proses.returncode}")
+        try:
+            urllib.request.urlopen(url + "voila/static/voila.js", timeout=2).close()
+            return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    raise TimeoutError(f"server tidak siap dalam {batas_detik} s")
+
+
+class ServerKit:
+    def __init__(self, url: str, proses: subprocess.Popen, log: Path):
+        self.url, self.proses, self.log = url, proses, log
+
+    def render_url(self, notebook: str) -> str:
+        return f"{self.url}voila/render/{notebook}"
+
+
+@pytest.fixture(scope="session")
+def server_kit(tmp_path_factory) -> ServerKit:
+    """`literasi serve` on a free loopback port, stopped (with its kernels) at the end."""
+    tmp = tmp_path_factory.mktemp("server")
+    port = port_bebas()
+    ARTEFAK.mkdir(exist_ok=True)
+    log = ARTEFAK / "server.log"
+    with open(log, "w") as keluaran:
+        proses = subprocess.Popen(
+            [sys.executable, "-m", "literasi", "serve", "--port", str(port)],
+            stdout=keluaran,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=lingkungan_terisolasi(tmp),
+            cwd=tmp,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        tunggu_siap(url, proses)
+        yield ServerKit(url, proses, log)
+    finally:
+        proses.terminate()
+        try:
+            proses.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+            proses.wait()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright, but with Debian's Chromium (never `playwright install`)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} tidak ada: pasang dengan `apt-get install chromium` (tests/run.sh)"
+        )
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
