@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -69,6 +70,8 @@ def perintah_serve(args: argparse.Namespace) -> int:
         alamat_publik=alamat if args.lan else None,
         rinci=args.rinci,
     )
+    # Ctrl+C must stop the server even when a parent process set SIGINT to "ignore".
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         server.jalankan(pengaturan)
     except KeyboardInterrupt:
