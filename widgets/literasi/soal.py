@@ -63,7 +63,12 @@ class SoalAngka:
             return Hasil(True, f"Benar! {self.penjelasan}")
         if self.persen and not angka.persen and self._cocok(nilai * 100):
             return Hasil(False, "Hampir! Itu masih proporsi. Kalikan 100 untuk mendapat persen.")
-        for faktor, saran in ((1000, "ribuan"), (1 / 1000, "ribuan"), (100, "persen")):
+        for faktor, saran in (
+            (1000, "ribuan"),
+            (1 / 1000, "ribuan"),
+            (100, "persen"),
+            (1 / 100, "persen"),
+        ):
             if self.jawaban and self._cocok(nilai * faktor):
                 return Hasil(False, f"Angkanya mirip, tetapi skalanya beda. Periksa {saran}-nya.")
         arah = "terlalu besar" if nilai > self.jawaban else "terlalu kecil"

@@ -42,7 +42,7 @@ class Ukuran:
 
 UKURAN = {
     "Penduduk": Ukuran("Jumlah penduduk", "penduduk_total", "jiwa", 0, "banyaknya penduduk"),
-    "Luas": Ukuran("Luas wilayah", "luas_km2", "km²", 1, "luas wilayah"),
+    "Luas": Ukuran("Luas wilayah", "luas_km2", "km²", 3, "luas wilayah"),
     "Kepadatan": Ukuran(
         "Kepadatan penduduk", "kepadatan", "jiwa/km²", 1, "banyaknya penduduk per km²"
     ),
@@ -126,13 +126,15 @@ def daftar_soal(tabel: pd.DataFrame, provinsi: pd.Series) -> list:
                 f"{format_angka(kita['kepadatan'])} orang."
             ),
             satuan="jiwa/km²",
+            # 0,1%: tight enough that Kota Magelang's density (next in rank) is not accepted.
+            toleransi=0.001,
         ),
         SoalPilihan(
             pertanyaan="Pilih ukuran “Kepadatan” di atas. Kabupaten/kota mana yang paling padat?",
             pilihan=pilihan,
             jawaban=terpadat,
             penjelasan=(
-                f"{terpadat} paling padat: {format_angka(padat['kepadatan'].iloc[0])} jiwa/km²."
+                f"{terpadat} paling padat: {format_angka(padat['kepadatan'].iloc[0], 1)} jiwa/km²."
             ),
             petunjuk=[
                 "Paling padat = kepadatan terbesar, bukan penduduk terbanyak.",
@@ -158,7 +160,7 @@ def daftar_soal(tabel: pd.DataFrame, provinsi: pd.Series) -> list:
                 "Persen = bagian ÷ keseluruhan × 100.",
                 f"Hitung {format_angka(kita['penduduk_total'])} ÷ "
                 f"{format_angka(provinsi['penduduk_total'])} × 100.",
-                "Hasilnya kurang dari 1%. Tulis misalnya 0,83%.",
+                "Hasilnya kurang dari 1%. Tulis dengan dua angka desimal dan tanda %.",
             ],
             penjelasan=(
                 f"Kurang dari 1 dari setiap 100 orang Jawa Tengah tinggal di Kota Pekalongan "
