@@ -74,6 +74,15 @@ def tunggu_siap(url: str, proses: subprocess.Popen, batas_detik: float = 90) -> 
     raise TimeoutError(f"server tidak siap dalam {batas_detik} s")
 
 
+def ambil(url: str, timeout: float = 120) -> tuple[int, str]:
+    """GET a page as a phone would: (status, HTML), errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as r:
+            return r.status, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace")
+
+
 class ServerKit:
     def __init__(self, url: str, proses: subprocess.Popen, log: Path):
         self.url, self.proses, self.log = url, proses, log

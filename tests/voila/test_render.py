@@ -7,22 +7,13 @@ the page source: no error, no code, no teacher-only cell, nothing from the inter
 from __future__ import annotations
 
 import json
-import urllib.error
 import urllib.request
 
 import pytest
 
-from conftest import NOTEBOOKS, semua_notebook
+from conftest import NOTEBOOKS, ambil, semua_notebook
 
 pytestmark = pytest.mark.voila
-
-
-def ambil(url: str, timeout: float = 120) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as r:
-            return r.status, r.read().decode("utf-8")
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode("utf-8", "replace")
 
 
 def baris_kode(notebook: str) -> list[str]:

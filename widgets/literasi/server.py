@@ -8,6 +8,7 @@ page, and the folder tree and the contents API are not served, so the LAN sees o
 from __future__ import annotations
 
 import errno
+import json
 import os
 import socket
 from dataclasses import dataclass, field
@@ -37,12 +38,16 @@ class PengaturanServer:
     rinci: bool = False  # show Voilà's INFO log (for developers)
 
     def konfig_voila(self):
-        """Voilà settings that vary per run; the fixed ones are in jupyter/config/voila.json."""
+        """Voilà settings for this run, on top of jupyter/config/ (voila.json is read by Voilà)."""
         from traitlets.config import Config
 
         pools = {"default": {"pool_size": 0}}
         pools.update({nb: {"pool_size": n} for nb, n in self.kolam.items() if n > 0})
-        c = Config()
+        # Executor, exporter and culling settings are shared with Jupyter Server (Binder,
+        # JupyterHub), which reads them from jupyter_server_config.json; standalone Voilà reads
+        # only voila.json, so the same file is loaded here: one copy of each setting.
+        with open(KONFIG_JUPYTER / "jupyter_server_config.json", encoding="utf-8") as f:
+            c = Config(json.load(f))
         c.Voila.open_browser = False
         c.Voila.ip = self.ip
         c.Voila.port = self.port
