@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as ipw
 import pytest
 
@@ -51,16 +53,25 @@ def soal_pilihan() -> SoalPilihan:
 
 # --- SoalAngka.periksa -------------------------------------------------------------------
 
-@pytest.mark.parametrize("teks", ["6906,4", "6.906,4", "6906.4", "6,906.4", "6.906", "6900",
-                                  "6950", " 6906,4 "])
+
+@pytest.mark.parametrize(
+    "teks", ["6906,4", "6.906,4", "6906.4", "6,906.4", "6.906", "6900", "6950", " 6906,4 "]
+)
 def test_angka_benar_dalam_berbagai_bentuk(teks):
     hasil = soal_kepadatan().periksa(teks)
     assert hasil.benar, (teks, hasil.pesan)
     assert hasil.pesan.startswith("Benar!") and "tujuh ribu" in hasil.pesan
 
 
-@pytest.mark.parametrize(("teks", "arah"), [("8000", "terlalu besar"), ("5000", "terlalu kecil"),
-                                            ("0", "terlalu kecil"), ("-6906,4", "terlalu kecil")])
+@pytest.mark.parametrize(
+    ("teks", "arah"),
+    [
+        ("8000", "terlalu besar"),
+        ("5000", "terlalu kecil"),
+        ("0", "terlalu kecil"),
+        ("-6906,4", "terlalu kecil"),
+    ],
+)
 def test_angka_salah_terlalu_besar_kecil(teks, arah):
     hasil = soal_kepadatan().periksa(teks)
     assert not hasil.benar
@@ -104,8 +115,9 @@ def test_proporsi_ditulis_persen_diterima():
     assert not soal.periksa("50").benar
 
 
-@pytest.mark.parametrize(("teks", "kata"), [("abc", "belum bisa dibaca"), ("", "kosong"),
-                                            ("1..2", "belum bisa dibaca")])
+@pytest.mark.parametrize(
+    ("teks", "kata"), [("abc", "belum bisa dibaca"), ("", "kosong"), ("1..2", "belum bisa dibaca")]
+)
 def test_angka_tak_terbaca_pesan_ramah(teks, kata):
     hasil = soal_kepadatan().periksa(teks)
     assert not hasil.benar and kata in hasil.pesan
@@ -118,6 +130,7 @@ def test_jawaban_teks():
 
 
 # --- SoalPilihan.periksa -----------------------------------------------------------------
+
 
 def test_pilihan_belum_dipilih():
     for kosong in (None, ""):
@@ -139,6 +152,7 @@ def test_pilihan_salah_dengan_umpan_balik_khusus():
 
 # --- Kemajuan ----------------------------------------------------------------------------
 
+
 def test_kemajuan_menghitung_soal_berbeda():
     k = Kemajuan(3)
     assert "0 dari 3 soal benar" in k.widget.value
@@ -151,6 +165,7 @@ def test_kemajuan_menghitung_soal_berbeda():
 
 
 # --- KartuSoal driven as a learner would -------------------------------------------------
+
 
 def test_kartu_angka_periksa_seperti_siswa():
     kemajuan = Kemajuan(2)
@@ -279,13 +294,14 @@ def test_tampilkan_soal_dan_kunci_jawaban():
         assert f"**Jawaban:** {s.jawaban_teks()}. {s.penjelasan}" in kunci
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ipywidgets 8.1 Layout has no `gap` trait: Layout(gap='8px') is silently dropped "
-    "(traitlets DeprecationWarning), so the three buttons get no spacing on the page",
-)
 def test_tombol_berjarak():
+    """The button row is spaced by the template's `.literasi-baris` rule (Layout has no gap)."""
     kartu = KartuSoal(1, soal_kepadatan(), None)
     baris_tombol = kartu.widget.children[2]
     assert kartu.tombol_periksa in baris_tombol.children
-    assert baris_tombol.layout.get_state().get("gap") == "8px"
+    assert "literasi-baris" in baris_tombol._dom_classes
+    css = (
+        Path(__file__).resolve().parents[2]
+        / "widgets/literasi/jupyter/data/voila/templates/literasi/static/literasi.css"
+    ).read_text(encoding="utf-8")
+    assert ".literasi-baris { gap: 8px; }" in css

@@ -132,7 +132,6 @@ class KartuSoal:
                 style={"description_width": "0px"},
                 layout=LEBAR_PENUH,
             )
-            self.masukan.on_submit(lambda _: self._on_periksa())
             catatan = f"<p class='literasi-kecil'>{escape(ATURAN_TITIK)}</p>"
         else:
             self.masukan = ipw.RadioButtons(
@@ -164,8 +163,9 @@ class KartuSoal:
         self.umpan = ipw.HTML(layout=ipw.Layout(min_height="1.5em"))
         tombol = ipw.HBox(
             [self.tombol_periksa, self.tombol_petunjuk, self.tombol_jawaban],
-            layout=ipw.Layout(flex_flow="row wrap", gap="8px"),
+            layout=ipw.Layout(flex_flow="row wrap"),
         )
+        tombol.add_class("literasi-baris")  # spacing from the template CSS (Layout has no gap)
         kepala = ipw.HTML(
             f"<h3 class='literasi-soal-judul'>{judul}</h3><p>{escape(soal.pertanyaan)}</p>{catatan}"
         )

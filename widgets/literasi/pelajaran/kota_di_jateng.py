@@ -198,8 +198,9 @@ class PeringkatKabKota:
             kontrol.observe(self._on_change, names="value")
         kontrol = ipw.HBox(
             [self.wilayah, self.ukuran],
-            layout=ipw.Layout(flex_flow="row wrap", width="100%", gap="8px"),
+            layout=ipw.Layout(flex_flow="row wrap", width="100%"),
         )
+        kontrol.add_class("literasi-baris")
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.tabel_html, self.grafik], layout=ipw.Layout(width="100%")
         )
