@@ -1,5 +1,9 @@
 """Exercises with instant feedback: check, graded hints, then "tunjukkan jawaban".
 
+Question types: SoalAngka (a number, with tolerance), SoalPilihan (one choice; as a list or as
+buttons under a chart: "read the chart"), SoalBanyak (several correct), SoalUrutan (put in
+order), SoalTebak (predict, then the app reveals the real value).
+
 The right answer lives only in the kernel (in these Python objects), never in a widget
 model, so a student cannot read it from the page before asking for it. Teachers get the
 answer key from the same objects (`kunci_jawaban`).
@@ -43,6 +47,17 @@ class SoalAngka:
     desimal: int = 1
     persen: bool = False
     satuan: str = ""
+    grafik: str | None = None  # HTML of a chart shown with the question
+
+    def buat_masukan(self, nomor: int):
+        return ipw.Text(
+            placeholder="tulis jawabanmu, mis. 12,5",
+            description=f"Jawaban soal {nomor}",
+            style={"description_width": "0px"},
+            layout=LEBAR_PENUH,
+        )
+
+    catatan = ATURAN_TITIK
 
     def jawaban_teks(self) -> str:
         teks = format_angka(self.jawaban, self.desimal)
@@ -85,6 +100,23 @@ class SoalPilihan:
     penjelasan: str
     petunjuk: list[str]
     umpan_balik: dict[str, str] = field(default_factory=dict)
+    tampilan: str = "daftar"  # "daftar" (radio list) or "tombol" (buttons, e.g. under a chart)
+    grafik: str | None = None
+
+    def buat_masukan(self, nomor: int):
+        jenis = ipw.ToggleButtons if self.tampilan == "tombol" else ipw.RadioButtons
+        gaya = {"description_width": "0px"}
+        if self.tampilan == "tombol":
+            gaya["button_width"] = "auto"
+        return jenis(
+            options=self.pilihan,
+            value=None,
+            description=f"Pilihan soal {nomor}",
+            style=gaya,
+            layout=ipw.Layout(width="100%", max_width="720px"),
+        )
+
+    catatan = ""
 
     def jawaban_teks(self) -> str:
         return self.jawaban
@@ -96,6 +128,159 @@ class SoalPilihan:
             return Hasil(True, f"Benar! {self.penjelasan}")
         alasan = self.umpan_balik.get(pilihan, "Coba lihat lagi grafiknya.")
         return Hasil(False, f"Belum tepat. {alasan}")
+
+
+class KotakCentang(ipw.VBox):
+    """Checkboxes whose `value` is the tuple of ticked labels (for SoalBanyak)."""
+
+    def __init__(self, pilihan: list[str]):
+        self.kotak = [ipw.Checkbox(description=p, indent=False, value=False) for p in pilihan]
+        super().__init__(self.kotak, layout=ipw.Layout(width="100%"))
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(k.description for k in self.kotak if k.value)
+
+    @value.setter
+    def value(self, dipilih) -> None:
+        for k in self.kotak:
+            k.value = k.description in set(dipilih)
+
+
+class PilihUrutan(ipw.VBox):
+    """One dropdown per position; `value` is the tuple of chosen items (for SoalUrutan)."""
+
+    def __init__(self, butir: list[str], nomor: int):
+        # Options in alphabetical order, so the widget state never reveals the right order.
+        opsi = [("– pilih –", "")] + [(b, b) for b in sorted(butir)]
+        self.posisi = [
+            ipw.Dropdown(
+                options=opsi,
+                value="",
+                description=f"Urutan {i}",
+                style={"description_width": "5.5em"},
+                layout=ipw.Layout(width="100%", max_width="420px"),
+            )
+            for i in range(1, len(butir) + 1)
+        ]
+        super().__init__(self.posisi, layout=ipw.Layout(width="100%"))
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(d.value for d in self.posisi)
+
+    @value.setter
+    def value(self, urutan) -> None:
+        for d, v in zip(self.posisi, urutan, strict=True):
+            d.value = v
+
+
+@dataclass
+class SoalBanyak:
+    """Tick every correct option (several are correct)."""
+
+    pertanyaan: str
+    pilihan: list[str]
+    jawaban: list[str]
+    penjelasan: str
+    petunjuk: list[str]
+    grafik: str | None = None
+    catatan = "Bisa lebih dari satu jawaban yang benar."
+
+    def buat_masukan(self, nomor: int):
+        return KotakCentang(self.pilihan)
+
+    def jawaban_teks(self) -> str:
+        return "; ".join(p for p in self.pilihan if p in self.jawaban)
+
+    def periksa(self, dipilih) -> Hasil:
+        dipilih, benar = set(dipilih or ()), set(self.jawaban)
+        if not dipilih:
+            return Hasil(False, "Centang minimal satu pilihan dulu.")
+        if dipilih == benar:
+            return Hasil(True, f"Benar! {self.penjelasan}")
+        tepat, keliru = len(dipilih & benar), len(dipilih - benar)
+        pesan = f"Belum tepat: {tepat} dari {len(benar)} jawaban benar sudah kamu centang"
+        pesan += f", dan {keliru} centangmu keliru." if keliru else "; masih ada yang terlewat."
+        return Hasil(False, pesan)
+
+
+@dataclass
+class SoalUrutan:
+    """Put the items in order; `butir` is given in the right order."""
+
+    pertanyaan: str
+    butir: list[str]
+    penjelasan: str
+    petunjuk: list[str]
+    grafik: str | None = None
+    catatan = "Pilih satu butir untuk setiap urutan."
+
+    def buat_masukan(self, nomor: int):
+        return PilihUrutan(self.butir, nomor)
+
+    def jawaban_teks(self) -> str:
+        return " → ".join(self.butir)
+
+    def periksa(self, urutan) -> Hasil:
+        urutan = list(urutan or ())
+        if len(urutan) != len(self.butir) or "" in urutan:
+            return Hasil(False, "Isi semua urutan dulu.")
+        if len(set(urutan)) != len(urutan):
+            return Hasil(False, "Setiap butir hanya boleh dipakai sekali.")
+        if urutan == self.butir:
+            return Hasil(True, f"Benar! {self.penjelasan}")
+        tepat = sum(a == b for a, b in zip(urutan, self.butir, strict=True))
+        return Hasil(False, f"Belum tepat: {tepat} dari {len(self.butir)} posisi sudah benar.")
+
+
+@dataclass
+class SoalTebak:
+    """Predict, then reveal: the student guesses a number, then sees the real one from the data.
+
+    Any readable guess completes the question (predictions are not graded); the reveal says
+    how far the guess was and why.
+    """
+
+    pertanyaan: str
+    jawaban: float
+    penjelasan: str
+    desimal: int = 1
+    persen: bool = False
+    satuan: str = ""
+    grafik: str | None = None
+    petunjuk: list[str] = field(default_factory=list)
+    catatan = "Tulis tebakanmu dulu, baru aplikasi menunjukkan angka sebenarnya."
+    label_periksa = "Tebak, lalu lihat"
+    bisa_lihat_jawaban = False
+
+    def buat_masukan(self, nomor: int):
+        return ipw.Text(
+            placeholder="tebakanmu, mis. 50",
+            description=f"Tebakan soal {nomor}",
+            style={"description_width": "0px"},
+            layout=LEBAR_PENUH,
+        )
+
+    def jawaban_teks(self) -> str:
+        teks = format_angka(self.jawaban, self.desimal)
+        return teks + ("%" if self.persen else f" {self.satuan}" if self.satuan else "")
+
+    def periksa(self, teks: str) -> Hasil:
+        try:
+            tebakan = baca_angka(teks).nilai
+        except BukanAngka as e:
+            return Hasil(False, str(e))
+        selisih = tebakan - self.jawaban
+        if self.jawaban and abs(selisih) <= 0.05 * abs(self.jawaban):
+            seberapa = "Tebakanmu sangat dekat!"
+        else:
+            arah = "lebih tinggi" if selisih > 0 else "lebih rendah"
+            seberapa = f"Tebakanmu {format_angka(abs(selisih), self.desimal)} {arah}."
+        return Hasil(
+            True,
+            f"Angka sebenarnya: {self.jawaban_teks()}. {seberapa} {self.penjelasan}",
+        )
 
 
 class Kemajuan:
@@ -121,30 +306,15 @@ class Kemajuan:
 class KartuSoal:
     """The widget of one question: input, Periksa, Petunjuk (graded), Tunjukkan jawaban."""
 
-    def __init__(self, nomor: int, soal: SoalAngka | SoalPilihan, kemajuan: Kemajuan | None):
+    def __init__(self, nomor: int, soal: Soal, kemajuan: Kemajuan | None):
         self.nomor, self.soal, self.kemajuan = nomor, soal, kemajuan
         self.petunjuk_terbuka = 0
         judul = f"Soal {nomor}"
-        if isinstance(soal, SoalAngka):
-            self.masukan = ipw.Text(
-                placeholder="tulis jawabanmu, mis. 12,5",
-                description=f"Jawaban soal {nomor}",
-                style={"description_width": "0px"},
-                layout=LEBAR_PENUH,
-            )
-            catatan = f"<p class='literasi-kecil'>{escape(ATURAN_TITIK)}</p>"
-        else:
-            self.masukan = ipw.RadioButtons(
-                options=soal.pilihan,
-                value=None,
-                description=f"Pilihan soal {nomor}",
-                style={"description_width": "0px"},
-                layout=LEBAR_PENUH,
-            )
-            catatan = ""
+        self.masukan = soal.buat_masukan(nomor)
+        catatan = f"<p class='literasi-kecil'>{escape(soal.catatan)}</p>" if soal.catatan else ""
         ukuran_tombol = ipw.Layout(width="auto")
         self.tombol_periksa = ipw.Button(
-            description="Periksa",
+            description=getattr(soal, "label_periksa", "Periksa"),
             button_style="primary",
             tooltip=f"Periksa jawaban soal {nomor}",
             layout=ukuran_tombol,
@@ -161,16 +331,24 @@ class KartuSoal:
         self.tombol_petunjuk.on_click(lambda _: self._on_petunjuk())
         self.tombol_jawaban.on_click(lambda _: self._on_jawaban())
         self.umpan = ipw.HTML(layout=ipw.Layout(min_height="1.5em"))
+        semua_tombol = [self.tombol_periksa]
+        if soal.petunjuk:
+            semua_tombol.append(self.tombol_petunjuk)
+        if getattr(soal, "bisa_lihat_jawaban", True):
+            semua_tombol.append(self.tombol_jawaban)
         tombol = ipw.HBox(
-            [self.tombol_periksa, self.tombol_petunjuk, self.tombol_jawaban],
+            semua_tombol,
             layout=ipw.Layout(flex_flow="row wrap"),
         )
         tombol.add_class("literasi-baris")  # spacing from the template CSS (Layout has no gap)
         kepala = ipw.HTML(
             f"<h3 class='literasi-soal-judul'>{judul}</h3><p>{escape(soal.pertanyaan)}</p>{catatan}"
         )
+        isi = [kepala]
+        if soal.grafik:
+            isi.append(ipw.HTML(soal.grafik))
         self.widget = ipw.VBox(
-            [kepala, self.masukan, tombol, self.umpan],
+            [*isi, self.masukan, tombol, self.umpan],
             layout=ipw.Layout(
                 border="1px solid #c9d6de",
                 padding="8px 12px",
@@ -204,16 +382,34 @@ class KartuSoal:
         )
 
 
-def tampilkan_soal(daftar: list[SoalAngka | SoalPilihan]) -> ipw.VBox:
+class Latihan:
+    """The exercises of one notebook; groups of them can be shown in different places
+    (e.g. a prediction before the chart, the rest after it), sharing one progress line."""
+
+    def __init__(self, daftar: list[Soal]):
+        self.daftar = daftar
+        self.kemajuan = Kemajuan(len(daftar))
+        self.kartu = [KartuSoal(i, s, self.kemajuan) for i, s in enumerate(daftar, start=1)]
+
+    def tampilkan(self, *nomor: int) -> ipw.VBox:
+        """Cards of the given question numbers (1-based; all when none given)."""
+        dipilih = [self.kartu[n - 1] for n in nomor] if nomor else self.kartu
+        return ipw.VBox(
+            [self.kemajuan.widget, *(k.widget for k in dipilih)], layout=ipw.Layout(width="100%")
+        )
+
+
+def tampilkan_soal(daftar: list[Soal]) -> ipw.VBox:
     """All questions of a notebook, with one progress line on top."""
-    kemajuan = Kemajuan(len(daftar))
-    kartu = [KartuSoal(i, s, kemajuan).widget for i, s in enumerate(daftar, start=1)]
-    return ipw.VBox([kemajuan.widget, *kartu], layout=ipw.Layout(width="100%"))
+    return Latihan(daftar).tampilkan()
 
 
-def kunci_jawaban(daftar: list[SoalAngka | SoalPilihan]) -> str:
+def kunci_jawaban(daftar: list[Soal]) -> str:
     """Markdown answer key for the teacher guide, generated from the same objects."""
     baris = []
     for i, s in enumerate(daftar, start=1):
         baris.append(f"{i}. {s.pertanyaan}  \n   **Jawaban:** {s.jawaban_teks()}. {s.penjelasan}")
     return "\n".join(baris) + "\n"
+
+
+Soal = SoalAngka | SoalPilihan | SoalBanyak | SoalUrutan | SoalTebak
