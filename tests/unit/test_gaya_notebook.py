@@ -64,6 +64,7 @@ def test_tujuan_dan_metadata(path):
     assert meta.get("audiens") in AUDIENS
     assert meta.get("ringkasan"), "a one-line description for the landing page card"
     assert path.parent.name == meta["audiens"], "folder = audience"
+    assert meta.get("modul", "").startswith("literasi.pelajaran."), "name the lesson module"
     assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name), "NN_nama_pelajaran.ipynb"
 
 

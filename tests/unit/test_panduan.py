@@ -48,7 +48,7 @@ def daftar_bernomor_setelah(teks: str, penanda: str) -> list[str]:
     if awal is None:
         return []
     butir: list[str] = []
-    for b in baris[awal + 1:]:
+    for b in baris[awal + 1 :]:
         cocok = _BUTIR.match(b)
         if cocok:
             butir.append(cocok.group(1))
@@ -108,27 +108,22 @@ def test_tujuan_panduan_sama_dengan_notebook(notebook: Path):
 
 def test_pengurai_daftar_berhenti_di_akhir_daftar():
     teks = (
-        "## Tujuan pembelajaran\n\nSiswa akan bisa:\n\n"
-        "1. satu;\n   lanjut\n2. dua.\n\n3. bukan\n"
+        "## Tujuan pembelajaran\n\nSiswa akan bisa:\n\n1. satu;\n   lanjut\n2. dua.\n\n3. bukan\n"
     )
     assert daftar_bernomor_setelah(teks, JUDUL_TUJUAN_PANDUAN) == ["satu; lanjut", "dua."]
     assert daftar_bernomor_setelah("## Tujuan pembelajaran\n\n## Lain\n1. x\n", "## Tujuan") == []
 
 
-def test_kunci_jawaban_pelajaran_00_sama_dengan_aplikasi():
-    from literasi.data import load_dataset
-    from literasi.pelajaran.kota_di_jateng import (
-        NAMA_DATA,
-        baris_provinsi,
-        daftar_soal,
-        tabel_kabkota,
-    )
+@pytest.mark.parametrize("notebook", notebook_aplikasi(), ids=lambda p: p.name)
+def test_kunci_jawaban_sama_dengan_aplikasi(notebook: Path):
+    from literasi.pelajaran import soal_notebook
     from literasi.soal import kunci_jawaban
 
-    data = load_dataset(NAMA_DATA)
-    segar = kunci_jawaban(daftar_soal(tabel_kabkota(data), baris_provinsi(data)))
-    panduan = LESSONS / "siswa" / "00_kota_pekalongan_di_jawa_tengah.md"
-    tertulis = teks_di_antara(panduan.read_text(encoding="utf-8"), KUNCI_MULAI, KUNCI_AKHIR)
+    segar = kunci_jawaban(soal_notebook(notebook))
+    tertulis = teks_di_antara(
+        panduan_untuk(notebook).read_text(encoding="utf-8"), KUNCI_MULAI, KUNCI_AKHIR
+    )
     assert tertulis.strip() == segar.strip(), (
-        "kunci jawaban di panduan tidak sama dengan aplikasi: tempel ulang keluaran kunci_jawaban()"
+        "kunci jawaban di panduan tidak sama dengan aplikasi: tempel ulang keluaran "
+        f"`literasi kunci {notebook.relative_to(notebook.parents[2]).as_posix()}`"
     )

@@ -80,6 +80,21 @@ def perintah_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def perintah_kunci(args: argparse.Namespace) -> int:
+    """Print the answer key of a notebook (Markdown), generated from its lesson module."""
+    from literasi.pelajaran import soal_notebook
+    from literasi.soal import kunci_jawaban
+
+    path = Path(args.notebook)
+    if not path.is_file():
+        path = server.cari_folder_notebook() / args.notebook
+    if not path.is_file():
+        print(f"Notebook tidak ditemukan: {args.notebook}", file=sys.stderr)
+        return 2
+    print(kunci_jawaban(soal_notebook(path)), end="")
+    return 0
+
+
 def buat_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="literasi", description="Kit literasi statistik BPS Kota Pekalongan."
@@ -104,6 +119,9 @@ def buat_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--folder", help="folder notebook (bawaan: notebooks/ dari repositori)")
     serve.set_defaults(fungsi=perintah_serve)
+    kunci = sub.add_parser("kunci", help="cetak kunci jawaban sebuah notebook (untuk panduan guru)")
+    kunci.add_argument("notebook", help="mis. siswa/00_kota_pekalongan_di_jawa_tengah.ipynb")
+    kunci.set_defaults(fungsi=perintah_kunci)
     return parser
 
 

@@ -170,6 +170,12 @@ def daftar_soal(tabel: pd.DataFrame, provinsi: pd.Series) -> list:
     ]
 
 
+def semua_soal() -> list:
+    """The lesson's exercises in page order, from the shipped data (answer key, tests)."""
+    data = load_dataset(NAMA_DATA)
+    return daftar_soal(tabel_kabkota(data), baris_provinsi(data))
+
+
 class PeringkatKabKota:
     """Choose a kab/kota and a measure; see its rank, its neighbours and a bar chart."""
 
