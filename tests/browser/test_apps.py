@@ -129,3 +129,47 @@ def test_soal_memberi_umpan_balik(server_kit, page: Page):
     page.get_by_role("button", name="Petunjuk").nth(2).click()
     expect(page.get_by_text("Persen = bagian ÷ keseluruhan × 100.")).to_be_visible()
     expect(page.get_by_text("Masih ada 2 petunjuk lagi.")).to_be_visible()
+
+
+def jawaban_benar_dan_salah(soal) -> tuple[str, str] | None:
+    """What a student would type or pick: one right answer and one wrong one."""
+    from literasi.format import format_angka
+    from literasi.soal import SoalAngka, SoalPilihan
+
+    if isinstance(soal, SoalAngka):
+        benar = format_angka(soal.jawaban, soal.desimal) + ("%" if soal.persen else "")
+        salah = format_angka(soal.jawaban * 3 + 7, soal.desimal)
+        return benar, salah
+    if isinstance(soal, SoalPilihan):
+        return soal.jawaban, next(p for p in soal.pilihan if p != soal.jawaban)
+    return None
+
+
+@pytest.mark.parametrize("notebook", APLIKASI)
+def test_satu_soal_benar_satu_salah(server_kit, page: Page, notebook):
+    """In every app, one exercise answered wrong then right, with the feedback seen."""
+    from conftest import NOTEBOOKS
+    from literasi.pelajaran import soal_notebook
+    from literasi.soal import SoalAngka
+
+    daftar = soal_notebook(NOTEBOOKS / notebook)
+    nomor, soal = next(
+        (i, s) for i, s in enumerate(daftar, start=1) if jawaban_benar_dan_salah(s) is not None
+    )
+    benar, salah = jawaban_benar_dan_salah(soal)
+    buka(page, server_kit.render_url(notebook), 360, 800)
+    judul = page.get_by_role("heading", name=f"Soal {nomor}", exact=True)
+    expect(judul).to_be_visible(timeout=60_000)
+    kartu = page.locator(".widget-vbox", has=judul).last
+    umpan = kartu.locator(".literasi-umpan")
+    for jawaban, harus_benar in ((salah, False), (benar, True)):
+        if isinstance(soal, SoalAngka):
+            kartu.get_by_role("textbox").fill(jawaban)
+        else:
+            kartu.get_by_text(jawaban, exact=True).click()
+        kartu.get_by_role("button", name="Periksa").click()
+        if harus_benar:
+            expect(umpan).to_contain_text("Benar")
+        else:
+            expect(umpan).to_be_visible()
+            expect(umpan).not_to_contain_text("Benar")

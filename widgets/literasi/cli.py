@@ -122,10 +122,17 @@ def buat_parser() -> argparse.ArgumentParser:
     kunci = sub.add_parser("kunci", help="cetak kunci jawaban sebuah notebook (untuk panduan guru)")
     kunci.add_argument("notebook", help="mis. siswa/00_kota_pekalongan_di_jawa_tengah.ipynb")
     kunci.set_defaults(fungsi=perintah_kunci)
+    # Listed for --help only: main() hands `cetak` and its options to literasi.cetak.
+    sub.add_parser("cetak", help="buat panduan guru dan lembar kerja siap cetak A4 (--pdf: PDF)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["cetak"]:
+        from literasi.cetak import main as cetak
+
+        return cetak(argv[1:])
     args = buat_parser().parse_args(argv)
     return args.fungsi(args)
 
