@@ -42,6 +42,7 @@ def test_app_dirender_tanpa_galat(server_kit, notebook):
     for tanda in (
         "Traceback",
         "There was an error when executing",
+        "literasi-galat",
         'jp-RenderedText" data-mime-type="application/vnd.jupyter.stderr',
     ):
         assert tanda not in html, f"{notebook}: {tanda!r} in the page"
