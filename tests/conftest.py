@@ -100,7 +100,7 @@ def server_kit(tmp_path_factory) -> ServerKit:
     log = ARTEFAK / "server.log"
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
-            [sys.executable, "-m", "literasi", "serve", "--port", str(port)],
+            [sys.executable, "-m", "literasi", "serve", "--port", str(port), "--pelajaran", "00"],
             stdout=keluaran,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

@@ -22,8 +22,11 @@ TEMPLATE = PAKET / "jupyter" / "data" / "voila" / "templates" / "literasi"
 
 
 def _semua_notebook() -> list[str]:
-    return sorted(p.relative_to(NOTEBOOKS).as_posix() for p in NOTEBOOKS.rglob("*.ipynb")
-                  if ".ipynb_checkpoints" not in p.parts)
+    return sorted(
+        p.relative_to(NOTEBOOKS).as_posix()
+        for p in NOTEBOOKS.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
 
 
 def _soket_mendengar() -> socket.socket:
@@ -34,6 +37,7 @@ def _soket_mendengar() -> socket.socket:
 
 
 # --- Voilà settings per run --------------------------------------------------------------
+
 
 def test_konfig_voila_kolam_per_notebook(tmp_path):
     kolam = {"index.ipynb": 1, "siswa/00.ipynb": 2, "guru/nol.ipynb": 0}
@@ -57,18 +61,31 @@ def test_konfig_voila_tanpa_kolam(tmp_path):
     assert c.Voila.log_level == "INFO"
 
 
-def test_kolam_bawaan_setiap_notebook():
-    kolam = cli._kolam_bawaan(NOTEBOOKS, 2)
-    assert list(kolam) == _semua_notebook()
-    assert "index.ipynb" in kolam and set(kolam.values()) == {2}
-    assert cli._kolam_bawaan(NOTEBOOKS, 0) == {}
+def test_rencana_kolam_hanya_pelajaran_hari_ini():
+    kolam = server.rencana_kolam(NOTEBOOKS, ["00"], 3)
+    assert kolam == {"index.ipynb": 1, "siswa/00_kota_pekalongan_di_jawa_tengah.ipynb": 3}
+    assert server.rencana_kolam(NOTEBOOKS, [], 2) == {"index.ipynb": 1}
+    assert server.rencana_kolam(NOTEBOOKS, ["00"], 0) == {}
+    semua = server.rencana_kolam(NOTEBOOKS, ["semua"], 2)
+    assert sorted(semua) == sorted(_semua_notebook())
 
 
-def test_kolam_bawaan_abaikan_checkpoint(tmp_path):
+def test_rencana_kolam_nomor_tidak_ada(tmp_path):
+    (tmp_path / "siswa").mkdir()
+    (tmp_path / "siswa" / "01_a.ipynb").write_text("{}")
+    with pytest.raises(ValueError, match="Pelajaran 77 tidak ada. Nomor yang tersedia: 01"):
+        server.rencana_kolam(tmp_path, ["77"], 2)
+
+
+def test_rencana_kolam_abaikan_checkpoint(tmp_path):
     (tmp_path / "siswa" / ".ipynb_checkpoints").mkdir(parents=True)
-    for nama in ("index.ipynb", "siswa/a.ipynb", "siswa/.ipynb_checkpoints/a-checkpoint.ipynb"):
+    for nama in (
+        "index.ipynb",
+        "siswa/01_a.ipynb",
+        "siswa/.ipynb_checkpoints/01_a-checkpoint.ipynb",
+    ):
         (tmp_path / nama).write_text("{}")
-    assert cli._kolam_bawaan(tmp_path, 1) == {"index.ipynb": 1, "siswa/a.ipynb": 1}
+    assert server.rencana_kolam(tmp_path, ["semua"], 1) == {"index.ipynb": 1, "siswa/01_a.ipynb": 1}
 
 
 def test_cari_folder_notebook():
@@ -76,6 +93,7 @@ def test_cari_folder_notebook():
 
 
 # --- ports and addresses -----------------------------------------------------------------
+
 
 def test_port_terpakai_saat_ada_yang_mendengar():
     s = _soket_mendengar()
@@ -100,7 +118,11 @@ def test_serve_di_port_terpakai_pesan_ramah(tmp_path):
     try:
         hasil = subprocess.run(
             [sys.executable, "-m", "literasi", "serve", "--port", str(port)],
-            capture_output=True, text=True, timeout=30, cwd=tmp_path, stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
         )
     finally:
         s.close()
@@ -116,6 +138,7 @@ def test_serve_folder_tanpa_index(tmp_path):
 
 
 # --- fixed Voilà configuration and template ----------------------------------------------
+
 
 def _konfig_efektif(tmp_path) -> Config:
     """What standalone `literasi serve` runs with: voila.json, then the per-run settings."""

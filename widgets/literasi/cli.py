@@ -10,22 +10,6 @@ from pathlib import Path
 from literasi import server
 
 
-def _kolam_bawaan(folder: Path, ukuran: int) -> dict[str, int]:
-    """Preheat the landing page and every app, `ukuran` kernels each.
-
-    Pools are per notebook; issue #6 (the class) will size them from free memory and the
-    lesson of the day. Until then the kit has few apps, so warming all of them is cheap.
-    """
-    if ukuran <= 0:
-        return {}
-    notebooks = sorted(
-        p.relative_to(folder).as_posix()
-        for p in folder.rglob("*.ipynb")
-        if ".ipynb_checkpoints" not in p.parts
-    )
-    return {nb: ukuran for nb in notebooks}
-
-
 def perintah_serve(args: argparse.Namespace) -> int:
     folder = Path(args.folder).resolve() if args.folder else server.cari_folder_notebook()
     if not (folder / server.HALAMAN_AWAL).is_file():
@@ -42,6 +26,12 @@ def perintah_serve(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
+
+    try:
+        kolam = server.rencana_kolam(folder, args.pelajaran or [], args.kolam)
+    except ValueError as galat:
+        print(galat, file=sys.stderr)
+        return 2
 
     if server.port_terpakai(ip, args.port):
         print(
@@ -66,7 +56,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
         folder_notebook=folder,
         ip=ip,
         port=args.port,
-        kolam=_kolam_bawaan(folder, args.kolam),
+        kolam=kolam,
         alamat_publik=alamat if args.lan else None,
         rinci=args.rinci,
     )
@@ -109,10 +99,17 @@ def buat_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866, help="nomor port (bawaan: 8866)")
     serve.add_argument("--ip", help="alamat yang dipakai (bawaan: 127.0.0.1, atau alamat LAN)")
     serve.add_argument(
+        "--pelajaran",
+        action="append",
+        metavar="NN",
+        help="nomor pelajaran hari ini (mis. 03); aplikasinya disiapkan lebih dulu agar langsung "
+        "terbuka. Boleh diulang; 'semua' = semua aplikasi",
+    )
+    serve.add_argument(
         "--kolam",
         type=int,
-        default=1,
-        help="kernel siap pakai per aplikasi (bawaan: 1; 0 = tanpa pemanasan)",
+        default=2,
+        help="kernel siap pakai per aplikasi pelajaran itu (bawaan: 2; 0 = tanpa pemanasan)",
     )
     serve.add_argument(
         "--rinci", action="store_true", help="tampilkan log Voilà (untuk pengembang)"

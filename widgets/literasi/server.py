@@ -60,6 +60,33 @@ class PengaturanServer:
         return c
 
 
+def rencana_kolam(folder: Path, pelajaran: list[str], ukuran: int) -> dict[str, int]:
+    """Preheated kernels per notebook: one for the landing page, `ukuran` for each app of
+    today's lessons (file names starting with "NN_"), none for the rest.
+
+    Only today's apps are warmed: every warm kernel costs about MB_PER_KERNEL of memory.
+    """
+    if ukuran <= 0:
+        return {}
+    aplikasi = sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.glob("*/*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
+
+    def milik(app: str, nn: str) -> bool:
+        return Path(app).name.startswith(f"{nn}_")
+
+    kosong = [nn for nn in pelajaran if nn != "semua" and not any(milik(a, nn) for a in aplikasi)]
+    if kosong:
+        ada = sorted({Path(a).name[:2] for a in aplikasi})
+        raise ValueError(
+            f"Pelajaran {', '.join(kosong)} tidak ada. Nomor yang tersedia: {', '.join(ada)}."
+        )
+    dipilih = [a for a in aplikasi if "semua" in pelajaran or any(milik(a, nn) for nn in pelajaran)]
+    return {HALAMAN_AWAL: 1, **{a: ukuran for a in dipilih}}
+
+
 def cari_folder_notebook() -> Path:
     """notebooks/ of the repository the kit was installed from (editable install)."""
     for parent in PAKET.parents:
