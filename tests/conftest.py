@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,31 @@ def ambil(url: str, timeout: float = 120) -> tuple[int, str]:
         return e.code, e.read().decode("utf-8", "replace")
 
 
+@contextmanager
+def server_berjalan(perintah: list[str], url: str, log: Path, env: dict, cwd: Path):
+    """Run a server process until the block ends, then stop it and its kernels (SIGTERM)."""
+    with open(log, "w") as keluaran:
+        proses = subprocess.Popen(
+            perintah,
+            stdout=keluaran,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
+        )
+    try:
+        tunggu_siap(url, proses)
+        yield proses
+    finally:
+        proses.terminate()
+        try:
+            proses.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+            proses.wait()
+
+
 class ServerKit:
     def __init__(self, url: str, proses: subprocess.Popen, log: Path):
         self.url, self.proses, self.log = url, proses, log
@@ -93,32 +119,15 @@ class ServerKit:
 
 @pytest.fixture(scope="session")
 def server_kit(tmp_path_factory) -> ServerKit:
-    """`literasi serve` on a free loopback port, stopped (with its kernels) at the end."""
+    """`literasi serve` (today's lesson: 00) on a free loopback port, stopped at the end."""
     tmp = tmp_path_factory.mktemp("server")
     port = port_bebas()
     ARTEFAK.mkdir(exist_ok=True)
     log = ARTEFAK / "server.log"
-    with open(log, "w") as keluaran:
-        proses = subprocess.Popen(
-            [sys.executable, "-m", "literasi", "serve", "--port", str(port), "--pelajaran", "00"],
-            stdout=keluaran,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            env=lingkungan_terisolasi(tmp),
-            cwd=tmp,
-            start_new_session=True,
-        )
     url = f"http://127.0.0.1:{port}/"
-    try:
-        tunggu_siap(url, proses)
+    perintah = [sys.executable, "-m", "literasi", "serve", "--port", str(port), "--pelajaran", "00"]
+    with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp) as proses:
         yield ServerKit(url, proses, log)
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait()
 
 
 @pytest.fixture(scope="session")

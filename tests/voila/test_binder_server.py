@@ -9,7 +9,6 @@ offline page reach that route too. (BinderHub itself and the image build are not
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from conftest import (
     lingkungan_terisolasi,
     port_bebas,
     semua_notebook,
-    tunggu_siap,
+    server_berjalan,
 )
 
 pytestmark = pytest.mark.voila
@@ -47,27 +46,9 @@ def server_binder(tmp_path_factory):
         "--IdentityProvider.token=",
         f"--ServerApp.root_dir={REPO}",
     ]
-    log = open(tmp / "server.log", "w")
-    proses = subprocess.Popen(
-        perintah,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        env=env,
-        cwd=REPO,
-        start_new_session=True,
-    )
     url = f"http://127.0.0.1:{port}{AWALAN}"
-    try:
-        tunggu_siap(url, proses)
+    with server_berjalan(perintah, url, tmp / "server.log", env, REPO):
         yield url
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-        log.close()
 
 
 @pytest.mark.parametrize("notebook", semua_notebook())

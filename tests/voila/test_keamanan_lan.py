@@ -11,7 +11,6 @@ import http.client
 import json
 import re
 import shutil
-import subprocess
 import sys
 import uuid
 
@@ -20,7 +19,7 @@ from tornado.httpclient import HTTPRequest
 from tornado.ioloop import IOLoop
 from tornado.websocket import websocket_connect
 
-from conftest import NOTEBOOKS, ambil, lingkungan_terisolasi, port_bebas, tunggu_siap
+from conftest import NOTEBOOKS, ambil, lingkungan_terisolasi, port_bebas, server_berjalan
 
 pytestmark = pytest.mark.voila
 IP_LAN = "127.0.0.2"
@@ -66,41 +65,25 @@ def server_lan(tmp_path_factory):
         encoding="utf-8",
     )
     port = port_bebas()
-    log = open(tmp / "server.log", "w")
-    proses = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "literasi",
-            "serve",
-            "--lan",
-            "--ip",
-            IP_LAN,
-            "--port",
-            str(port),
-            "--folder",
-            str(folder),
-            "--kolam",
-            "0",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        env=lingkungan_terisolasi(tmp),
-        cwd=tmp,
-        start_new_session=True,
-    )
     url = f"http://{IP_LAN}:{port}/"
-    try:
-        tunggu_siap(url, proses)
-        yield url, port, tmp / "server.log", proses.pid
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-        log.close()
+    perintah = [
+        sys.executable,
+        "-m",
+        "literasi",
+        "serve",
+        "--lan",
+        "--ip",
+        IP_LAN,
+        "--port",
+        str(port),
+        "--folder",
+        str(folder),
+        "--kolam",
+        "0",
+    ]
+    log = tmp / "server.log"
+    with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp) as proses:
+        yield url, port, log, proses.pid
 
 
 def test_terminal_mencetak_alamat_dan_qr(server_lan):
