@@ -123,3 +123,19 @@ def test_bilangan_bulat_ribuan_bolak_balik(n):
     assert "." in teks and "," not in teks
     assert baca_angka(teks).nilai == n
     assert baca_angka(format_angka(float(n))).nilai == n
+
+
+@pytest.mark.parametrize(
+    ("teks", "nilai", "persen"),
+    [
+        ("2.879 jiwa", 2879.0, False),
+        ("6.906,4 jiwa/km²", 6906.4, False),
+        ("12 km2", 12.0, False),
+        ("17 tahun", 17.0, False),
+        ("50 persen", 50.0, True),
+        ("Rp 1.500.000,-", 1500000.0, False),
+    ],
+)
+def test_satuan_di_belakang_angka(teks, nilai, persen):
+    """Students type units after the number; the number is still read."""
+    assert baca_angka(teks) == Angka(nilai, persen)

@@ -81,11 +81,20 @@ def baca_angka(teks: str) -> Angka:
     1500000.0
     >>> baca_angka("−3,5").nilai
     -3.5
+    >>> baca_angka("2.879 jiwa").nilai
+    2879.0
     """
     asli = teks
     t = (teks or "").strip().replace("\u2212", "-").replace("\u2013", "-")
     t = re.sub(r"\s+", "", t.replace("\u00a0", " "))
     t = re.sub(r"^rp\.?", "", t, flags=re.IGNORECASE)
+    # A unit after the number is fine: "2.879 jiwa", "6.906,4 jiwa/km²", "12 km2", "17 tahun".
+    satuan = re.match(
+        r"^([+\-]?[\d.,]*\d(?:/[\d.,]*\d)?%?)([a-zA-Z][a-zA-Z²³/.]*[a-zA-Z²³][23]?)$", t
+    )
+    if satuan:
+        t = satuan.group(1) + ("%" if satuan.group(2).lower() == "persen" else "")
+    t = re.sub(r"[.,]-$", "", t)  # "Rp 1.500.000,-"
     persen = t.endswith("%")
     if persen:
         t = t[:-1]
