@@ -277,8 +277,8 @@ def _tepi_kelas(nilai: pd.Series, p: Pertanyaan) -> np.ndarray:
     kecil, besar = float(nilai.min()), float(nilai.max())
     if p.jenis == "bulat" and besar - kecil <= 20:
         return np.arange(math.floor(kecil) - 0.5, math.ceil(besar) + 1.5, 1.0)
-    lebar = max((besar - kecil) / 10, 0.5 if p.satuan == "jam" else 1.0)
-    lebar = float(np.round(lebar, 0 if lebar >= 2 else 1))
+    # The smallest "round" width giving at most ~10 bins: 1, 2, 5, 10 cm; 0,5 or 1 jam …
+    lebar = next((w for w in (0.5, 1, 2, 5, 10, 20, 50) if w * 10 >= besar - kecil), 100.0)
     awal = math.floor(kecil / lebar) * lebar
     return np.arange(awal, besar + lebar * 1.01, lebar)
 
@@ -288,7 +288,7 @@ def grafik_posisi(p: Pertanyaan, nilai: float, kelas: pd.Series, kode_kelas: str
     data = kelas.dropna().astype(float)
     tepi = _tepi_kelas(pd.concat([data, pd.Series([nilai])]), p)
     jumlah, _ = np.histogram(data, bins=tepi)
-    fig = gambar_baru(5.2, 2.9)
+    fig = gambar_baru(4.2, 3.0)  # small figure = larger text on a 360 px phone
     ax = fig.add_subplot()
     tengah = (tepi[:-1] + tepi[1:]) / 2
     milikku = int(np.clip(np.searchsorted(tepi, nilai, side="right") - 1, 0, len(jumlah) - 1))
@@ -424,7 +424,9 @@ def _baris(*anak) -> ipw.HBox:
     return baris
 
 
-LEBAR_ISIAN = ipw.Layout(width="100%", max_width="420px")
+def lebar_isian() -> ipw.Layout:
+    """Full width up to 420 px; height auto so a 44 px select is not clipped by its box."""
+    return ipw.Layout(width="100%", max_width="420px", height="auto")
 
 
 # --- Student view -------------------------------------------------------------------------
@@ -444,7 +446,7 @@ class FormulirSurvei:
             description="Kode kelas",
             placeholder="kode dari guru, mis. 8A",
             style={"description_width": "initial"},
-            layout=LEBAR_ISIAN,
+            layout=lebar_isian(),
         )
         self.isian: dict[str, ipw.ValueWidget] = {}
         bagian = [
@@ -474,8 +476,10 @@ class FormulirSurvei:
         )
         self.tombol_kirim.on_click(lambda _: self.kirim())
         self.status = ipw.HTML(layout=ipw.Layout(min_height="1.5em"))
+        # A card with padding, like the exercise cards: the inputs' label margin needs room.
         self.form = ipw.VBox(
-            [*bagian, self.tombol_kirim, self.status], layout=ipw.Layout(width="100%")
+            [*bagian, self.tombol_kirim, self.status],
+            layout=ipw.Layout(width="100%", border="1px solid #c9d6de", padding="4px 12px 12px"),
         )
         self.terima_kasih = None  # built after the first successful Kirim
         self.widget = ipw.VBox([self.form], layout=ipw.Layout(width="100%", max_width="720px"))
@@ -492,10 +496,10 @@ class FormulirSurvei:
             return ipw.Dropdown(
                 options=[("– pilih –", "")] + [(c, c) for c in p.pilihan],
                 value="",
-                layout=LEBAR_ISIAN,
+                layout=lebar_isian(),
                 **umum,
             )
-        return ipw.Text(placeholder=p.contoh, layout=LEBAR_ISIAN, **umum)
+        return ipw.Text(placeholder=p.contoh, layout=lebar_isian(), **umum)
 
     def nilai_isian(self) -> dict:
         return {k: w.value for k, w in self.isian.items()}
@@ -641,7 +645,7 @@ class DasborGuru:
     # PIN gate
     def _gerbang(self) -> None:
         self.isian_pin = ipw.Password(
-            description="PIN guru", style={"description_width": "initial"}, layout=LEBAR_ISIAN
+            description="PIN guru", style={"description_width": "initial"}, layout=lebar_isian()
         )
         self.tombol_masuk = ipw.Button(
             description="Masuk", button_style="primary", layout=ipw.Layout(width="auto")
@@ -676,7 +680,7 @@ class DasborGuru:
         gaya = {"description_width": "initial"}
         # Class codes
         self.kode_baru = ipw.Text(
-            description="Kode kelas baru", placeholder="mis. 8A", style=gaya, layout=LEBAR_ISIAN
+            description="Kode kelas baru", placeholder="mis. 8A", style=gaya, layout=lebar_isian()
         )
         self.tombol_buat = ipw.Button(
             description="Buat kelas", button_style="primary", layout=ipw.Layout(width="auto")
@@ -686,7 +690,9 @@ class DasborGuru:
         self.daftar_html = ipw.HTML()
         # Live results
         self.kelas = ipw.Dropdown(
-            description="Kelas", style=gaya, layout=ipw.Layout(width="auto", min_width="200px")
+            description="Kelas",
+            style=gaya,
+            layout=ipw.Layout(width="auto", min_width="200px", height="auto"),
         )
         self.tombol_perbarui = ipw.Button(
             description="Perbarui",
@@ -701,7 +707,7 @@ class DasborGuru:
             options=[(p.nama, p.kunci) for p in PERTANYAAN],
             value=PERTANYAAN[0].kunci,
             style=gaya,
-            layout=ipw.Layout(width="auto"),
+            layout=ipw.Layout(width="auto", height="auto"),
         )
         self.sebaran = ipw.HTML()
         self.jenis_dua = ipw.ToggleButtons(
@@ -715,9 +721,11 @@ class DasborGuru:
             layout=ipw.Layout(width="100%"),
         )
         self.var_x = ipw.Dropdown(
-            description="Mendatar", style=gaya, layout=ipw.Layout(width="auto")
+            description="Mendatar", style=gaya, layout=ipw.Layout(width="auto", height="auto")
         )
-        self.var_y = ipw.Dropdown(description="Tegak", style=gaya, layout=ipw.Layout(width="auto"))
+        self.var_y = ipw.Dropdown(
+            description="Tegak", style=gaya, layout=ipw.Layout(width="auto", height="auto")
+        )
         self._isi_pilihan_dua()
         self.dua = ipw.HTML()
         # Sampler
@@ -1072,7 +1080,7 @@ class DasborGuru:
             self.ketik_kode = ipw.Text(
                 description=f"Ketik {kode} untuk konfirmasi",
                 style={"description_width": "initial"},
-                layout=LEBAR_ISIAN,
+                layout=lebar_isian(),
             )
             ya = ipw.Button(
                 description="Ya, hapus", button_style="danger", layout=ipw.Layout(width="auto")
