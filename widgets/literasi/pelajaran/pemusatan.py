@@ -334,7 +334,11 @@ class PemusatanKabKota:
             value="IPM",
             description="Variabel",
             style={"description_width": "initial"},
-            layout=ipw.Layout(flex="1 1 260px", min_width="220px", max_width="420px"),
+            # height auto: the template makes the <select> 44 px (touch), taller than the
+            # widget's default row, which would spill over the text below.
+            layout=ipw.Layout(
+                flex="1 1 260px", min_width="220px", max_width="420px", height="auto"
+            ),
         )
         self.buatan = ipw.ToggleButtons(
             options=PILIHAN_BUATAN,
