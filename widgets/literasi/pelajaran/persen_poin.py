@@ -1,0 +1,413 @@
+"""Lesson 06: percent, percentage points and change, on the March poverty rate 2020–2024.
+
+Main series only (`kemiskinan_maret_kabkota_jateng_2020_2024`). The table has no province row,
+so "Jawa Tengah" here is the 35 kab/kota together: all poor people ÷ all people × 100, rounded
+to two decimals like BPS's own figures. That is the kit's calculation, not BPS's published
+provincial rate. The comparison series (`panel_…`) disagrees in almost every row; it is only
+described, never mixed in.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import ipywidgets as ipw
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from literasi.data import load_dataset
+from literasi.format import format_angka
+from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+
+NAMA_DATA = "kemiskinan_maret_kabkota_jateng_2020_2024"
+NAMA_PANEL = "panel_kemiskinan_ipm_tpt_jateng_2020_2025"
+KOTA_KITA = "Kota Pekalongan"
+JATENG = "Jawa Tengah"
+KOLOM_PERSEN = "Persentase Penduduk Miskin Maret"
+KOLOM_MISKIN = "Jumlah Penduduk Miskin Maret Ribu Jiwa"
+KOLOM_PENDUDUK = "Jumlah Penduduk Ribu Jiwa"
+KOTA_2024 = 6.59  # README, data 10: Kota Pekalongan 2024 in the main series
+SUMBER = (
+    "BPS Provinsi Jawa Tengah, Susenas Maret (seri utama); Jawa Tengah = gabungan 35 "
+    "kabupaten/kota, dihitung kit ini"
+)
+CARA = ("Poin persen", "Persen (relatif)")
+
+
+# --- computations ------------------------------------------------------------------------
+
+def seri_kota(data: pd.DataFrame, nama: str = KOTA_KITA) -> pd.Series:
+    """Poverty rate (%) of one kab/kota, indexed by year."""
+    baris = data[data["Wilayah"] == nama].set_index("Tahun")[KOLOM_PERSEN]
+    return baris.astype(float).sort_index()
+
+
+def seri_jateng(data: pd.DataFrame) -> pd.Series:
+    """Jawa Tengah as the 35 kab/kota together: poor ÷ population × 100, 2 decimals.
+
+    The source has no province row; this is the kit's own sum, not BPS's provincial figure.
+    """
+    per_tahun = data.groupby("Tahun")[[KOLOM_MISKIN, KOLOM_PENDUDUK]].sum().astype(float)
+    return (100 * per_tahun[KOLOM_MISKIN] / per_tahun[KOLOM_PENDUDUK]).round(2)
+
+
+def seri_median(data: pd.DataFrame) -> pd.Series:
+    """Median of the 35 kab/kota rates per year (every kab/kota counts once, whatever its size)."""
+    return data.groupby("Tahun")[KOLOM_PERSEN].median().astype(float)
+
+
+def poin_persen(awal: float, akhir: float) -> float:
+    """Change in percentage points: the plain difference of two percentages.
+
+    >>> round(poin_persen(7.21, 6.59), 2)
+    -0.62
+    """
+    return akhir - awal
+
+
+def perubahan_relatif(awal: float, akhir: float) -> float:
+    """Relative change in percent: the difference as a share of the starting value.
+
+    >>> round(perubahan_relatif(7.21, 6.59), 1)
+    -8.6
+    """
+    return 100 * (akhir - awal) / awal
+
+
+def turun_poin(nilai: float, poin: float) -> float:
+    """A rate after falling by `poin` percentage points."""
+    return nilai - poin
+
+
+def turun_persen(nilai: float, persen: float) -> float:
+    """A rate after falling by `persen` percent of itself."""
+    return nilai * (1 - persen / 100)
+
+
+def pasangan_tahun(tahun: list[int]) -> list[tuple[int, int]]:
+    """Every (earlier, later) pair of years."""
+    return list(combinations(sorted(tahun), 2))
+
+
+def tabel_tahunan(data: pd.DataFrame) -> pd.DataFrame:
+    """Year, Kota Pekalongan and Jawa Tengah side by side (for a phone-size table)."""
+    kota, jateng = seri_kota(data), seri_jateng(data)
+    return pd.DataFrame(
+        {
+            "Tahun": [str(t) for t in kota.index],
+            f"{KOTA_KITA} (%)": kota.to_numpy(),
+            f"{JATENG} (%)": jateng.reindex(kota.index).to_numpy(),
+        }
+    )
+
+
+def beda_dua_seri(data: pd.DataFrame, panel: pd.DataFrame) -> dict:
+    """How the comparison panel disagrees with the main series (rows, mean gap, Kota 2024)."""
+    gabung = data.merge(
+        panel, left_on=["Wilayah", "Tahun"], right_on=["kabupaten_kota", "tahun"]
+    )
+    selisih = (gabung["persentase_penduduk_miskin"] - gabung[KOLOM_PERSEN]).astype(float)
+    kota = gabung[(gabung["Wilayah"] == KOTA_KITA) & (gabung["Tahun"] == 2024)].iloc[0]
+    return {
+        "baris": len(gabung),
+        "berbeda": int((selisih.abs() > 1e-9).sum()),
+        "rata_rata": float(selisih.mean()),
+        "kota_2024_utama": float(kota[KOLOM_PERSEN]),
+        "kota_2024_panel": float(kota["persentase_penduduk_miskin"]),
+    }
+
+
+def bertanda(nilai: float, desimal: int, plus: bool = False) -> str:
+    """Indonesian number with a real minus sign (−0,62); `plus=True` writes +0,36 too."""
+    teks = format_angka(nilai, desimal).replace("-", "−")
+    return "+" + teks if plus and round(nilai, desimal) > 0 else teks
+
+
+def arah(nilai: float) -> str:
+    return "naik" if nilai > 0 else "turun" if nilai < 0 else "tetap"
+
+
+def kalimat_perubahan(nama: str, awal: float, akhir: float, t0: int, t1: int) -> str:
+    """“X: 7,21% (2020) → 6,59% (2024), turun 0,62 poin persen = turun 8,6% (relatif).”"""
+    pp, rel = poin_persen(awal, akhir), perubahan_relatif(awal, akhir)
+    return (
+        f"{nama}: {format_angka(awal, 2)}% ({t0}) → {format_angka(akhir, 2)}% ({t1}), "
+        f"{arah(pp)} {format_angka(abs(pp), 2)} poin persen = {arah(rel)} "
+        f"{format_angka(abs(rel), 1)}% (relatif)."
+    )
+
+
+# --- exercises ---------------------------------------------------------------------------
+
+def daftar_soal(data: pd.DataFrame) -> list:
+    """Five exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
+    kota, jateng = seri_kota(data), seri_jateng(data)
+    a, b = kota[2020], kota[2024]
+    c, d = kota[2022], kota[2023]
+    pp_cd, rel_cd = poin_persen(c, d), perubahan_relatif(c, d)
+    target_pp = turun_poin(b, 0.5)
+    target_rel = turun_persen(b, 0.5)
+    opsi_berita = {
+        "pp": f"{format_angka(target_pp, 2)}%",
+        "rel": f"{format_angka(target_rel, 2)}%",
+        "geser": f"{format_angka(turun_poin(b, 0.05), 2)}%",
+        "naik": f"{format_angka(b + 0.5, 2)}%",
+    }
+    k0, k1 = kota[2021], kota[2023]
+    j0, j1 = jateng[2021], jateng[2023]
+    rel_kota, rel_jateng = perubahan_relatif(k0, k1), perubahan_relatif(j0, j1)
+    pp_kota, pp_jateng = poin_persen(k0, k1), poin_persen(j0, j1)
+    lebih_relatif = KOTA_KITA if abs(rel_kota) > abs(rel_jateng) else JATENG
+    lebih_poin = KOTA_KITA if abs(pp_kota) > abs(pp_jateng) else JATENG
+    return [
+        SoalTebak(
+            pertanyaan=(
+                f"Persentase penduduk miskin Kota Pekalongan turun dari {format_angka(a, 2)}% "
+                f"(2020) ke {format_angka(b, 2)}% (2024): turun "
+                f"{format_angka(abs(poin_persen(a, b)), 2)} poin persen. Tebak: kalau dihitung "
+                f"relatif terhadap {format_angka(a, 2)}%, turunnya berapa persen?"
+            ),
+            jawaban=abs(perubahan_relatif(a, b)),
+            persen=True,
+            penjelasan=(
+                f"{format_angka(abs(poin_persen(a, b)), 2)} ÷ {format_angka(a, 2)} × 100 = "
+                f"{format_angka(abs(perubahan_relatif(a, b)), 1)}. Jadi “turun "
+                f"{format_angka(abs(poin_persen(a, b)), 2)} poin persen” dan “turun "
+                f"{format_angka(abs(perubahan_relatif(a, b)), 1)}%” menceritakan perubahan yang "
+                "sama dengan dua ukuran berbeda."
+            ),
+        ),
+        SoalAngka(
+            pertanyaan=(
+                f"Tahun 2022 persentase penduduk miskin Kota Pekalongan {format_angka(c, 2)}%, "
+                f"tahun 2023 {format_angka(d, 2)}%. Turun berapa poin persen? (Tulis angka "
+                "positif.)"
+            ),
+            jawaban=abs(pp_cd),
+            desimal=2,
+            satuan="poin persen",
+            toleransi=0.03,
+            petunjuk=[
+                "Poin persen = selisih dua persentase: yang baru dikurangi yang lama.",
+                f"Hitung {format_angka(c, 2)} − {format_angka(d, 2)}.",
+                "Hasilnya kurang dari 1. Tulis dengan dua angka desimal.",
+            ],
+            penjelasan=(
+                f"{format_angka(c, 2)} − {format_angka(d, 2)} = {format_angka(abs(pp_cd), 2)}: "
+                f"turun {format_angka(abs(pp_cd), 2)} poin persen (bukan "
+                f"{format_angka(abs(pp_cd), 2)}%)."
+            ),
+        ),
+        SoalAngka(
+            pertanyaan=(
+                f"Masih dari {format_angka(c, 2)}% (2022) ke {format_angka(d, 2)}% (2023). "
+                "Turun berapa persen kalau dihitung relatif (perubahan relatif)?"
+            ),
+            jawaban=abs(rel_cd),
+            persen=True,
+            desimal=1,
+            toleransi=0.03,
+            petunjuk=[
+                "Perubahan relatif = selisih ÷ nilai awal × 100.",
+                f"Hitung {format_angka(abs(pp_cd), 2)} ÷ {format_angka(c, 2)} × 100.",
+                "Hasilnya antara 1% dan 5%. Tulis dengan satu angka desimal.",
+            ],
+            penjelasan=(
+                f"{format_angka(abs(pp_cd), 2)} ÷ {format_angka(c, 2)} × 100 = "
+                f"{format_angka(abs(rel_cd), 1)}%. Turun {format_angka(abs(pp_cd), 2)} poin "
+                f"persen sama dengan turun {format_angka(abs(rel_cd), 1)}%."
+            ),
+        ),
+        SoalPilihan(
+            pertanyaan=(
+                f"Misalkan sebuah berita menulis: “Kemiskinan Kota Pekalongan yang "
+                f"{format_angka(b, 2)}% ditargetkan turun 0,5 poin persen.” Berapa persentase "
+                "yang dituju?"
+            ),
+            pilihan=sorted(opsi_berita.values()),
+            jawaban=opsi_berita["pp"],
+            penjelasan=(
+                f"Poin persen dikurangkan langsung: {format_angka(b, 2)} − 0,5 = "
+                f"{opsi_berita['pp']}. Kalau beritanya “turun 0,5%”, artinya turun 0,5% dari "
+                f"{format_angka(b, 2)}, yaitu hanya sampai {opsi_berita['rel']}: jauh lebih "
+                "kecil."
+            ),
+            petunjuk=[
+                "Poin persen adalah selisih langsung dua persentase.",
+                "Kurangkan 0,5 dari persentasenya.",
+            ],
+            umpan_balik={
+                opsi_berita["rel"]: (
+                    "Itu turun 0,5% dari nilainya (perubahan relatif), bukan 0,5 poin persen."
+                ),
+                opsi_berita["geser"]: "Periksa letak komanya: 0,5 poin, bukan 0,05 poin.",
+                opsi_berita["naik"]: "Beritanya menulis turun, bukan naik.",
+            },
+        ),
+        SoalPilihan(
+            pertanyaan=(
+                "Pilih pasangan tahun 2021 → 2023 dan ukuran “Persen (relatif)”. Siapa yang "
+                "turun lebih banyak dalam perubahan relatif?"
+            ),
+            pilihan=[KOTA_KITA, JATENG],
+            jawaban=lebih_relatif,
+            tampilan="tombol",
+            penjelasan=(
+                f"Relatif: {KOTA_KITA} turun {format_angka(abs(rel_kota), 1)}%, {JATENG} "
+                f"{format_angka(abs(rel_jateng), 1)}%. Dalam poin persen kebalikannya: "
+                f"{KOTA_KITA} {format_angka(abs(pp_kota), 2)} poin, {JATENG} "
+                f"{format_angka(abs(pp_jateng), 2)} poin. Nilai awal Kota Pekalongan lebih kecil, "
+                "jadi selisih yang lebih kecil pun menjadi perubahan relatif yang lebih besar."
+            ),
+            petunjuk=[
+                "Ganti ukuran ke “Persen (relatif)”, lalu bandingkan panjang dua batang.",
+                "Batang yang lebih panjang ke kiri berarti turun lebih banyak.",
+            ],
+            umpan_balik={
+                lebih_poin: (
+                    f"{lebih_poin} turun lebih banyak dalam poin persen. Soal ini menanyakan "
+                    "perubahan relatif: ganti ukurannya."
+                ),
+            },
+        ),
+    ]
+
+
+def semua_soal() -> list:
+    """The lesson's exercises in page order, from the shipped data (answer key, tests)."""
+    return daftar_soal(load_dataset(NAMA_DATA))
+
+
+# --- the view ----------------------------------------------------------------------------
+
+class PerubahanKemiskinan:
+    """Choose how to measure change (points or relative) and two years; see both places."""
+
+    def __init__(self, data: pd.DataFrame):
+        self.kota, self.jateng = seri_kota(data), seri_jateng(data)
+        pasangan = pasangan_tahun(list(self.kota.index))
+        self.cara = ipw.ToggleButtons(
+            options=list(CARA),
+            value=CARA[0],
+            description="Ukuran perubahan",
+            style={"description_width": "initial", "button_width": "auto"},
+            layout=ipw.Layout(flex="1 1 300px"),
+        )
+        self.tahun = ipw.Dropdown(
+            options=[(f"{t0} → {t1}", (t0, t1)) for t0, t1 in pasangan],
+            value=(pasangan[0][0], pasangan[-1][1]),
+            description="Dari → ke tahun",
+            style={"description_width": "initial"},
+            # height auto: the template's 44-px select would be clipped by the 28-px default.
+            layout=ipw.Layout(flex="1 1 220px", max_width="320px", height="auto"),
+        )
+        self.ringkasan = ipw.HTML()
+        self.grafik = ipw.HTML()
+        for kontrol in (self.cara, self.tahun):
+            kontrol.observe(self._on_change, names="value")
+        kontrol = ipw.HBox(
+            [self.cara, self.tahun], layout=ipw.Layout(flex_flow="row wrap", width="100%")
+        )
+        kontrol.add_class("literasi-baris")
+        self.widget = ipw.VBox(
+            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+        )
+        self._update()
+
+    @classmethod
+    def from_dataset(cls) -> PerubahanKemiskinan:
+        return cls(load_dataset(NAMA_DATA))
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    def _on_change(self, _change=None) -> None:
+        self._update()
+
+    def _perubahan(self, seri: pd.Series) -> float:
+        t0, t1 = self.tahun.value
+        if self.cara.value == CARA[0]:
+            return poin_persen(seri[t0], seri[t1])
+        return perubahan_relatif(seri[t0], seri[t1])
+
+    def _update(self) -> None:
+        t0, t1 = self.tahun.value
+        kota0, kota1 = self.kota[t0], self.kota[t1]
+        if self.cara.value == CARA[0]:
+            rumus = (
+                f"Poin persen = selisih dua persentase: {format_angka(kota1, 2)} − "
+                f"{format_angka(kota0, 2)} = {bertanda(poin_persen(kota0, kota1), 2, plus=True)}."
+            )
+        else:
+            rumus = (
+                "Persen (relatif) = selisih ÷ nilai awal × 100: "
+                f"{bertanda(poin_persen(kota0, kota1), 2)} ÷ {format_angka(kota0, 2)} × 100 "
+                f"= {bertanda(perubahan_relatif(kota0, kota1), 1, plus=True)}%."
+            )
+        self.ringkasan.value = (
+            "<p class='literasi-ringkasan' style='font-size:1.05em'>"
+            f"<b>{kalimat_perubahan(KOTA_KITA, kota0, kota1, t0, t1)}</b><br>"
+            f"{kalimat_perubahan(JATENG, self.jateng[t0], self.jateng[t1], t0, t1)}</p>"
+            f"<p>{rumus}</p>"
+        )
+        self.grafik.value = self._grafik(t0, t1)
+
+    def _grafik(self, t0: int, t1: int) -> str:
+        poin = self.cara.value == CARA[0]
+        fig = gambar_baru(4.0, 5.0)
+        atas, bawah = fig.subplots(2, 1, height_ratios=[1.25, 1])
+        for seri, nama, warna in (
+            (self.kota, KOTA_KITA, WARNA_PEKALONGAN),
+            (self.jateng, JATENG, WARNA_UTAMA),
+        ):
+            atas.plot(seri.index, seri.to_numpy(), marker="o", color=warna, label=nama)
+            for t in (t0, t1):
+                atas.annotate(
+                    format_angka(seri[t], 2), (t, seri[t]), textcoords="offset points",
+                    xytext=(0, 7), ha="center", fontsize=8, color=warna, fontweight="bold",
+                )
+        atas.axvspan(t0, t1, color="#fdebd9", zorder=0)
+        atas.set_ylim(0, 13)
+        atas.set_xlim(min(self.kota.index) - 0.4, max(self.kota.index) + 0.4)
+        atas.set_xticks(list(self.kota.index), [str(t) for t in self.kota.index], fontsize=8)
+        atas.tick_params(axis="y", labelsize=8)
+        atas.set_ylabel("Penduduk miskin (%)", fontsize=9)
+        atas.set_title("Persentase penduduk miskin (Maret)", fontsize=10)
+        atas.legend(fontsize=7, loc="lower left", frameon=False)
+        atas.spines[["top", "right"]].set_visible(False)
+
+        nilai = [self._perubahan(self.kota), self._perubahan(self.jateng)]
+        bawah.barh([0, 1], nilai, color=[WARNA_PEKALONGAN, WARNA_UTAMA], height=0.55)
+        bawah.set_yticks([0, 1], [KOTA_KITA, JATENG], fontsize=8)
+        bawah.invert_yaxis()
+        bawah.axvline(0, color="#4a5a64", linewidth=0.8)
+        desimal, akhiran = (2, " poin") if poin else (1, "%")
+        teks = [bertanda(v, desimal, plus=True) + akhiran for v in nilai]
+        batas = 1.35 * max(abs(v) for v in nilai) or 1
+        bawah.set_xlim(-batas, batas)
+        for i, (v, t) in enumerate(zip(nilai, teks, strict=True)):
+            # Label on the empty side of zero, so it never covers the names on the axis.
+            bawah.text(
+                0, i, f" {t} ", va="center",
+                ha="left" if v <= 0 else "right", fontsize=9, fontweight="bold",
+            )
+        bawah.xaxis.set_major_formatter(FuncFormatter(lambda x, _: bertanda(x, 1 if poin else 0)))
+        bawah.tick_params(axis="x", labelsize=8)
+        satuan = "poin persen" if poin else "%, relatif thd. tahun awal"
+        bawah.set_xlabel(f"Perubahan {t0} → {t1} ({satuan})", fontsize=9)
+        bawah.set_title(f"Perubahan dalam {self.cara.value.lower()}", fontsize=10)
+        bawah.spines[["top", "right"]].set_visible(False)
+
+        posisi = (
+            "selalu di bawah" if (self.kota < self.jateng).all()
+            else "kadang di atas, kadang di bawah"
+        )
+        kalimat = (
+            f"Atas: persentase penduduk miskin 2020–2024, {KOTA_KITA} (ungu) {posisi} "
+            f"{JATENG} (biru). Bawah: perubahan {t0} → {t1} dalam "
+            f"{self.cara.value.lower()}: {KOTA_KITA} {teks[0]}, {JATENG} {teks[1]}."
+        )
+        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
