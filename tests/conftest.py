@@ -57,6 +57,7 @@ def lingkungan_terisolasi(tmp: Path) -> dict[str, str]:
     for nama in ("JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
         env[nama] = str(tmp / nama.lower())
     env["JUPYTER_PLATFORM_DIRS"] = "1"
+    env["LITERASI_DATA_KELAS"] = str(tmp / "data_kelas")  # the class survey's SQLite file
     env.pop("JUPYTER_CONFIG_PATH", None)  # the server must find its own config
     env.pop("JUPYTER_PATH", None)
     return env

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import secrets
 import signal
 import sys
 from pathlib import Path
@@ -43,6 +44,8 @@ def perintah_serve(args: argparse.Namespace) -> int:
         return 1
 
     alamat = f"http://{ip}:{args.port}/"
+    # On the LAN the teacher's dashboard needs a PIN that only the teacher sees (this terminal).
+    pin_guru = f"{secrets.randbelow(10**6):06d}" if args.lan else None
     print("Kit Literasi Statistik Kota Pekalongan")
     print(f"Buka di browser: {alamat}")
     if args.lan:
@@ -50,6 +53,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
 
         print("Siswa: sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini:")
         print(qr_teks(alamat))
+        print(f"PIN guru (untuk Dasbor Sensus Kelas): {pin_guru}")
     print("Tekan Ctrl+C untuk menghentikan server.", flush=True)
 
     pengaturan = server.PengaturanServer(
@@ -58,6 +62,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
         port=args.port,
         kolam=kolam,
         alamat_publik=alamat if args.lan else None,
+        pin_guru=pin_guru,
         rinci=args.rinci,
     )
     # Ctrl+C must stop the server even when a parent process set SIGINT to "ignore".

@@ -34,6 +34,7 @@ class PengaturanServer:
     port: int = 8866
     kolam: dict[str, int] = field(default_factory=dict)  # notebook path -> preheated kernels
     alamat_publik: str | None = None  # the URL printed and shown as a QR code
+    pin_guru: str | None = None  # guards the teacher's dashboard in LAN mode
 
     rinci: bool = False  # show Voilà's INFO log (for developers)
 
@@ -95,7 +96,7 @@ def cari_folder_notebook() -> Path:
     return Path.cwd() / "notebooks"
 
 
-def siapkan_lingkungan(alamat_publik: str | None = None) -> None:
+def siapkan_lingkungan(alamat_publik: str | None = None, pin_guru: str | None = None) -> None:
     """Put the kit's Jupyter config and Voilà template on the search paths of this process.
 
     The same two paths are exported by binder/start, so Binder and JupyterHub users get the
@@ -107,6 +108,9 @@ def siapkan_lingkungan(alamat_publik: str | None = None) -> None:
     if alamat_publik:
         # Read by the landing page (in the kernel) to draw the QR code for the projector.
         os.environ["LITERASI_ALAMAT"] = alamat_publik
+    if pin_guru:
+        # Read by the teacher's dashboard (in its kernel): students on the LAN cannot open it.
+        os.environ["LITERASI_PIN_GURU"] = pin_guru
 
 
 def alamat_lan() -> str | None:
@@ -156,6 +160,6 @@ def buat_aplikasi_voila():
 
 def jalankan(pengaturan: PengaturanServer) -> None:
     """Start Voilà in this process; Ctrl+C shuts every kernel down (Voilà's own stop())."""
-    siapkan_lingkungan(pengaturan.alamat_publik)
+    siapkan_lingkungan(pengaturan.alamat_publik, pengaturan.pin_guru)
     VoilaLiterasi = buat_aplikasi_voila()
     VoilaLiterasi.launch_instance(argv=[], config=pengaturan.konfig_voila())
