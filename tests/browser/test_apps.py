@@ -85,19 +85,21 @@ def gambar_grafik(page: Page) -> str:
 
 
 def ubah_kontrol_utama(page: Page) -> None:
-    """Change the app's first control as a student would: a toggle, a dropdown or a slider."""
-    tombol = page.locator(".widget-toggle-buttons button:not(.mod-active)")
-    if tombol.count():
-        tombol.first.click()
-        return
-    pilihan = page.locator(".widget-dropdown select").first
-    if pilihan.count():
-        opsi = pilihan.locator("option").nth(1).get_attribute("value")
-        pilihan.select_option(opsi)
-        return
-    pegangan = page.locator(".widget-slider .noUi-handle").first
-    pegangan.focus()
-    page.keyboard.press("ArrowLeft")
+    """Change the app's first control (in page order) as a student would: a toggle, a
+    dropdown or a slider. Widgets render one by one, so wait for it to appear first."""
+    kontrol = page.locator(".widget-toggle-buttons, .widget-dropdown, .widget-slider").first
+    expect(kontrol).to_be_visible(timeout=60_000)
+    kelas = kontrol.get_attribute("class") or ""
+    if "widget-toggle-buttons" in kelas:
+        kontrol.locator("button:not(.mod-active)").first.click()
+    elif "widget-dropdown" in kelas:
+        pilihan = kontrol.locator("select")
+        sekarang = pilihan.input_value()
+        nilai = [o.get_attribute("value") for o in pilihan.locator("option").all()]
+        pilihan.select_option(next(v for v in nilai if v != sekarang))
+    else:
+        kontrol.locator(".noUi-handle").focus()
+        page.keyboard.press("ArrowLeft")
 
 
 @pytest.mark.parametrize("layar", UKURAN_LAYAR)
@@ -118,7 +120,7 @@ def test_aplikasi_merespons(server_kit, page: Page, notebook, layar):
 
 def test_soal_memberi_umpan_balik(server_kit, page: Page):
     """First app: a wrong form gets a kind message, the right answer in any form is accepted."""
-    buka(page, server_kit.render_url(APLIKASI[0]), 360, 800)
+    buka(page, server_kit.render_url("siswa/00_kota_pekalongan_di_jawa_tengah.ipynb"), 360, 800)
     kotak = page.get_by_role("textbox", name="Jawaban soal 1")
     expect(kotak).to_be_visible(timeout=60_000)
     umpan = page.locator(".literasi-umpan").first

@@ -124,8 +124,9 @@ def buat_parser() -> argparse.ArgumentParser:
     kunci = sub.add_parser("kunci", help="cetak kunci jawaban sebuah notebook (untuk panduan guru)")
     kunci.add_argument("notebook", help="mis. siswa/00_kota_pekalongan_di_jawa_tengah.ipynb")
     kunci.set_defaults(fungsi=perintah_kunci)
-    # Listed for --help only: main() hands `cetak` and its options to literasi.cetak.
+    # Listed for --help only: main() hands `cetak` / `tautan` and their options on.
     sub.add_parser("cetak", help="buat panduan guru dan lembar kerja siap cetak A4 (--pdf: PDF)")
+    sub.add_parser("tautan", help="buat tautan nbgitpuller untuk JupyterHub sekolah")
     return parser
 
 
@@ -135,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         from literasi.cetak import main as cetak
 
         return cetak(argv[1:])
+    if argv[:1] == ["tautan"]:
+        from literasi.tautan import main as tautan
+
+        return tautan(argv[1:])
     args = buat_parser().parse_args(argv)
     return args.fungsi(args)
 
