@@ -38,7 +38,8 @@ def tanpa_geser_samping(page: Page, lebar: int) -> None:
     """Nothing wider than the screen: not the page, not any output, widget or table."""
     lebih = page.evaluate(
         """(lebar) => [...document.querySelectorAll(
-              '.jp-OutputArea-output, .jupyter-widgets, .jp-RenderedHTMLCommon, img, table')]
+              '.jp-OutputArea-output, .jupyter-widgets, .jp-RenderedHTMLCommon, img, table, ' +
+              'button, select, input')]
             .filter(el => el.closest('[style*="overflow-x"]') === null || el.tagName !== 'TABLE')
             .filter(el => el.getBoundingClientRect().right > lebar + 1)
             .map(el => el.className || el.tagName)""",
