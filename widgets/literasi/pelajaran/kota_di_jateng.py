@@ -21,6 +21,7 @@ from literasi.grafik import (
     gambar_baru,
     html_grafik,
 )
+from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan
 
 NAMA_DATA = "penduduk_luas_kabkota_jateng_2024"
@@ -291,4 +292,23 @@ class PeringkatKabKota:
         )
         if pilih["nama"] != KOTA_KITA:
             kalimat += " Kota Pekalongan berwarna ungu."
+        self.gambar_terakhir = fig  # for the poster: the chart exactly as the student sees it
+        self.pesan_terakhir = self.ringkasan_teks(pilih, ukuran)
         return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
+
+    @staticmethod
+    def ringkasan_teks(pilih: pd.Series, ukuran: Ukuran) -> str:
+        nilai = format_angka(pilih[ukuran.kolom], ukuran.desimal)
+        return (
+            f"{pilih['nama']} ada di peringkat {pilih['peringkat']} dari 35 untuk "
+            f"{ukuran.kalimat}: {nilai} {ukuran.satuan}."
+        )
+
+    def isi_poster(self) -> IsiPoster:
+        """What the infographic button puts on a poster: the current chart and its message."""
+        return IsiPoster(
+            judul=f"{self.wilayah.value} di antara 35 kabupaten/kota Jawa Tengah",
+            pesan=self.pesan_terakhir,
+            grafik=self.gambar_terakhir,
+            sumber=SUMBER,
+        )

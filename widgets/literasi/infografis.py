@@ -1,0 +1,163 @@
+"""Infographic export: one click turns the chart on screen into a PNG poster.
+
+A poster has a title, a short message, the chart, a "Sumber: …" line and the date. Two sizes:
+a phone story (1080×1920 px) and A4 portrait at 150 dpi (1240×1754 px), for Hari Statistik
+Nasional or ISLP-style poster contests. The PNG is offered as a download link inside the page
+(a data: URL), so nothing is written on the server and nothing leaves the laptop.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+import ipywidgets as ipw
+from matplotlib.figure import Figure
+from matplotlib.image import imread
+from matplotlib.patches import Rectangle
+
+from literasi.format import format_angka
+
+UKURAN_POSTER = {  # name -> (width px, height px, dpi)
+    "story": (1080, 1920, 150),
+    "a4": (1240, 1754, 150),
+}
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
+@dataclass
+class IsiPoster:
+    """What goes on a poster; a view builds it from what the student sees now."""
+
+    judul: str
+    pesan: str
+    grafik: Figure
+    sumber: str
+
+
+def tanggal_indonesia(hari: date) -> str:
+    """>>> tanggal_indonesia(date(2026, 11, 29))
+    '29 November 2026'
+    """
+    return f"{hari.day} {BULAN[hari.month - 1]} {hari.year}"
+
+
+def _png_grafik(fig: Figure) -> io.BytesIO:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=200)
+    buffer.seek(0)
+    return buffer
+
+
+def buat_poster(isi: IsiPoster, ukuran: str = "story", hari: date | None = None) -> bytes:
+    """The poster as PNG bytes."""
+    lebar, tinggi, dpi = UKURAN_POSTER[ukuran]
+    poster = Figure(figsize=(lebar / dpi, tinggi / dpi), dpi=dpi, facecolor="white")
+    kolom = 30 if ukuran == "story" else 34  # characters per line of the title
+    judul = "\n".join(textwrap.wrap(isi.judul, kolom))
+    pesan = "\n".join(textwrap.wrap(isi.pesan, kolom + 12))
+    poster.text(
+        0.06, 0.965, judul, va="top", ha="left", fontsize=20, fontweight="bold", color="#14303d"
+    )
+    baris_judul = judul.count("\n") + 1
+    atas_pesan = 0.965 - 0.032 * baris_judul - 0.015
+    poster.text(
+        0.06,
+        atas_pesan,
+        pesan,
+        va="top",
+        ha="left",
+        fontsize=12.5,
+        color="#1f3b4a",
+        linespacing=1.4,
+    )
+    atas_grafik = atas_pesan - 0.022 * (pesan.count("\n") + 1) - 0.03
+    gambar = imread(_png_grafik(isi.grafik))
+    ax = poster.add_axes((0.04, 0.11, 0.92, max(0.25, atas_grafik - 0.11)))
+    ax.imshow(gambar)
+    ax.set_anchor("N")  # the chart sits right under the message, not in the middle
+    ax.set_axis_off()
+    poster.add_artist(Rectangle((0, 0.99), 1, 0.01, transform=poster.transFigure, color="#1f6f8b"))
+    kaki = "\n".join(textwrap.wrap(f"Sumber: {isi.sumber}", 70))
+    poster.text(0.06, 0.085, kaki, va="top", ha="left", fontsize=8.5, color="#4a5a64")
+    poster.text(
+        0.06,
+        0.025,
+        f"Kit Literasi Statistik Kota Pekalongan · {tanggal_indonesia(hari or date.today())}",
+        fontsize=8,
+        color="#4a5a64",
+    )
+    keluaran = io.BytesIO()
+    poster.savefig(keluaran, format="png", dpi=dpi)
+    return keluaran.getvalue()
+
+
+def tautan_unduh(png: bytes, nama_berkas: str, label: str) -> str:
+    """An <a download> link carrying the PNG (works in Voilà and JupyterLab, offline)."""
+    data = base64.b64encode(png).decode("ascii")
+    ukuran = format_angka(len(png) / 1024)
+    return (
+        f"<a download='{escape(nama_berkas, quote=True)}' href='data:image/png;base64,{data}' "
+        f"class='literasi-unduh'>{escape(label)} ({ukuran} KB)</a>"
+    )
+
+
+class TombolInfografis:
+    """Two buttons (phone story, A4) that build a poster of the current chart on demand."""
+
+    def __init__(self, ambil_isi: Callable[[], IsiPoster], nama: str = "infografis"):
+        self.ambil_isi, self.nama = ambil_isi, nama
+        self.tombol = {
+            "story": ipw.Button(
+                description="Poster ponsel",
+                tooltip="PNG 1080×1920 untuk story",
+                layout=ipw.Layout(width="auto"),
+            ),
+            "a4": ipw.Button(
+                description="Poster A4",
+                tooltip="PNG A4 tegak untuk dicetak",
+                layout=ipw.Layout(width="auto"),
+            ),
+        }
+        for ukuran, tombol in self.tombol.items():
+            tombol.on_click(lambda _, u=ukuran: self._on_buat(u))
+        self.tautan = ipw.HTML()
+        baris = ipw.HBox(list(self.tombol.values()), layout=ipw.Layout(flex_flow="row wrap"))
+        baris.add_class("literasi-baris")
+        judul = ipw.HTML("<p><b>Simpan sebagai infografis</b> (judul, pesan, grafik, sumber):</p>")
+        self.widget = ipw.VBox([judul, baris, self.tautan], layout=ipw.Layout(width="100%"))
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    def _on_buat(self, ukuran: str) -> None:
+        png = buat_poster(self.ambil_isi(), ukuran)
+        self.tautan.value = (
+            "<p>"
+            + tautan_unduh(
+                png,
+                f"{self.nama}_{ukuran}.png",
+                "Unduh poster " + ("ponsel" if ukuran == "story" else "A4"),
+            )
+            + "</p>"
+        )
