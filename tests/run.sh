@@ -34,7 +34,8 @@ export IPYTHONDIR="$PWD/tests/_artefak/ipython"
 export MPLCONFIGDIR="$PWD/tests/_artefak/matplotlib"
 
 set +e
-.venv/bin/python -m pytest tests notebooks --nbval-lax --nbval-current-env "$@"
+# Notebooks first: nbval's kernel clients must not share a session with Playwright's event loop.
+.venv/bin/python -m pytest notebooks tests --nbval-lax --nbval-current-env "$@"
 kode=$?
 set -e
 if [ "$kode" -eq 5 ]; then

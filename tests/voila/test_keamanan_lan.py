@@ -13,6 +13,7 @@ import re
 import shutil
 import sys
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from tornado.httpclient import HTTPRequest
@@ -232,7 +233,9 @@ def test_execute_request_lewat_websocket_ditolak(server_lan):
         ws.close()
         return diterima
 
-    diterima = IOLoop.current().run_sync(coba, timeout=60)
+    # Its own thread and event loop: Playwright's loop may already run in this one.
+    with ThreadPoolExecutor(max_workers=1) as pelaksana:
+        diterima = pelaksana.submit(lambda: IOLoop().run_sync(coba, timeout=60)).result()
     jenis = [m["msg_type"] for m in diterima]
     assert "kernel_info_reply" in jenis
     assert "execute_reply" not in jenis
