@@ -1,0 +1,254 @@
+"""Lesson 09 (hubungan dua variabel): computations, the view, the exercises."""
+
+from __future__ import annotations
+
+import base64
+import re
+from html import unescape
+
+import numpy as np
+import pytest
+
+import literasi
+from literasi.infografis import TombolInfografis
+from literasi.pelajaran.hubungan import (
+    KOLOM_Y,
+    KOTA_KITA,
+    NAMA_IPM,
+    NAMA_MISKIN,
+    VARIABEL_X,
+    HubunganDuaVariabel,
+    bertanda,
+    daftar_soal,
+    garis_kuadrat_terkecil,
+    kekuatan,
+    korelasi,
+    persamaan,
+    posisi_terhadap_garis,
+    ramalan,
+    rata_kota_kabupaten,
+    ringkasan_hubungan,
+    tabel_contoh,
+    tabel_gabung,
+)
+from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+
+IPM = "Indeks Pembangunan Manusia"
+
+
+@pytest.fixture(scope="module")
+def ipm():
+    return literasi.load_dataset(NAMA_IPM)
+
+
+@pytest.fixture(scope="module")
+def miskin():
+    return literasi.load_dataset(NAMA_MISKIN)
+
+
+@pytest.fixture(scope="module")
+def soal(ipm, miskin):
+    return daftar_soal(ipm, miskin)
+
+
+def _numpy_2024(ipm, miskin, kolom=IPM, skala=1.0, tahun=2024):
+    """x and y of one year joined here with plain dictionaries (independent of tabel_gabung)."""
+    x = {
+        r["Wilayah"]: float(r[kolom]) / skala for _, r in ipm[ipm["Tahun"] == tahun].iterrows()
+    }
+    y = {
+        r["Wilayah"]: float(r[KOLOM_Y]) for _, r in miskin[miskin["Tahun"] == tahun].iterrows()
+    }
+    nama = sorted(x)
+    return np.array([x[n] for n in nama]), np.array([y[n] for n in nama])
+
+
+# --- computations ------------------------------------------------------------------------
+
+def test_gabung_35_dan_angka_kamus_data(ipm, miskin):
+    """datasets/README.md: IPM Kota Pekalongan 2024 = 77,22 (data 9), poverty 6,59% (data 10)."""
+    for tahun in range(2020, 2025):
+        assert len(tabel_gabung(ipm, miskin, tahun)) == 35
+    t = tabel_gabung(ipm, miskin, 2024)
+    kota = t[t["Wilayah"] == KOTA_KITA].iloc[0]
+    assert kota[IPM] == 77.22 and kota[KOLOM_Y] == 6.59
+
+
+def test_tahun_tidak_ada_ditolak(ipm, miskin):
+    with pytest.raises(ValueError, match="seharusnya 35"):
+        tabel_gabung(ipm, miskin, 2019)
+
+
+def test_korelasi_dan_garis_sama_dengan_numpy(ipm, miskin):
+    x, y = _numpy_2024(ipm, miskin)
+    assert korelasi(x, y) == pytest.approx(np.corrcoef(x, y)[0, 1])
+    b, a = np.polyfit(x, y, 1)
+    assert garis_kuadrat_terkecil(x, y) == pytest.approx((b, a))
+    assert round(korelasi(x, y), 2) == -0.67
+    assert ramalan(77.22, b, a) == pytest.approx(a + b * 77.22)
+
+
+def test_korelasi_kasus_sederhana():
+    assert korelasi([1, 2, 3], [2, 4, 6]) == pytest.approx(1)
+    assert korelasi([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(0.8)
+    assert garis_kuadrat_terkecil([0, 1, 2], [1, 3, 5]) == pytest.approx((2, 1))
+
+
+def test_pengeluaran_dalam_juta_rupiah(ipm, miskin):
+    var = VARIABEL_X["Pengeluaran"]
+    x, y = _numpy_2024(ipm, miskin, var.kolom, 1000)
+    h = ringkasan_hubungan(tabel_gabung(ipm, miskin, 2024), var)
+    assert h["kemiringan"] == pytest.approx(np.polyfit(x, y, 1)[0])
+    assert h["r"] == pytest.approx(np.corrcoef(x, y)[0, 1])
+
+
+def test_kata_kata():
+    assert kekuatan(-0.67) == "hubungan negatif kuat"
+    assert kekuatan(0.5) == "hubungan positif sedang"
+    assert kekuatan(0.1) == "hampir tidak ada hubungan garis lurus"
+    assert kekuatan(-0.85) == "hubungan negatif sangat kuat"
+    assert bertanda(-0.671, 2) == "−0,67"
+    assert persamaan(-0.39479, 38.9038, "IPM") == "y = 38,90 − 0,395 × IPM"
+    assert posisi_terhadap_garis(-1.8) == "Di bawah garis"
+    assert posisi_terhadap_garis(0.3) == "Di atas garis"
+
+
+def test_kota_dan_kabupaten(ipm, miskin):
+    rata = rata_kota_kabupaten(tabel_gabung(ipm, miskin, 2024))
+    assert rata.loc["Kota", "banyak"] == 6 and rata.loc["Kabupaten", "banyak"] == 29
+    assert rata.loc["Kota", IPM] > rata.loc["Kabupaten", IPM]
+    assert rata.loc["Kota", KOLOM_Y] < rata.loc["Kabupaten", KOLOM_Y]
+
+
+def test_tabel_contoh(ipm, miskin):
+    t = tabel_contoh(tabel_gabung(ipm, miskin, 2024))
+    assert t["Kabupaten/kota"].iloc[0] == KOTA_KITA
+    assert "Kota Salatiga" in set(t["Kabupaten/kota"])  # highest IPM 2024
+    assert "Kab. Rembang" in set(t["Kabupaten/kota"])  # highest poverty 2024
+    assert len(t) <= 5
+
+
+# --- the view ----------------------------------------------------------------------------
+
+def _png(html: str) -> bytes:
+    m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
+    assert m, "no PNG in the chart"
+    return base64.b64decode(m.group(1))
+
+
+def _alt(html: str) -> str:
+    m = re.search(r"alt='([^']*)'", html)
+    assert m, "chart without alt text"
+    return unescape(m.group(1))
+
+
+def _teks(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", unescape(html)).split())
+
+
+def test_tampilan_awal(ipm, miskin):
+    v = HubunganDuaVariabel(ipm, miskin)
+    assert v.tahun.value == 2024 and v.variabel.value == "IPM" and v.wilayah.value == KOTA_KITA
+    teks = _teks(v.ringkasan.value)
+    assert "r = −0,67 : hubungan negatif kuat" in teks
+    assert "y = 38,90 − 0,395 × IPM" in teks
+    assert "IPM 1 poin lebih tinggi" in teks and "0,39 poin persen lebih rendah" in teks
+    assert "Garis memperkirakan 8,42%" in teks and "1,83 poin persen di bawah garis" in teks
+    alt = _alt(v.grafik.value)
+    assert "r = −0,67" in alt and "Kota Pekalongan (ungu): 77,22 dan 6,59%" in alt
+    assert "Sumber: BPS Provinsi Jawa Tengah" in v.grafik.value
+
+
+def test_pelajar_mengganti_tahun_variabel_dan_titik(ipm, miskin):
+    v = HubunganDuaVariabel(ipm, miskin)
+    ringkasan0, png0 = v.ringkasan.value, _png(v.grafik.value)
+
+    v.tahun.value = 2020  # the first control changes the first chart
+    assert v.ringkasan.value != ringkasan0 and _png(v.grafik.value) != png0
+    assert "2020" in _alt(v.grafik.value) and "7,21%" in _alt(v.grafik.value)
+    x, y = _numpy_2024(ipm, miskin, tahun=2020)
+    assert f"r = {bertanda(np.corrcoef(x, y)[0, 1], 2)}" in _teks(v.ringkasan.value)
+
+    png1 = _png(v.grafik.value)
+    v.variabel.value = "Lama sekolah"
+    assert "rata-rata lama sekolah 1 tahun lebih tinggi" in _teks(v.ringkasan.value)
+    assert _png(v.grafik.value) != png1
+
+    png2 = _png(v.grafik.value)
+    v.wilayah.value = "Kota Surakarta"  # "tap a point to name it"
+    assert "Kota Surakarta berwarna oranye" in _alt(v.grafik.value)
+    assert "Kota Surakarta" in _teks(v.ringkasan.value)
+    assert _png(v.grafik.value) != png2
+
+
+def test_poster(ipm, miskin):
+    v = HubunganDuaVariabel(ipm, miskin)
+    v.tahun.value = 2022
+    isi = v.isi_poster()
+    assert "2022" in isi.judul and "r = " in isi.pesan and isi.grafik is v.gambar_terakhir
+    tombol = TombolInfografis(v.isi_poster, "hubungan_dua_variabel")
+    tombol.tombol["story"].click()
+    assert "data:image/png;base64," in tombol.tautan.value
+
+
+# --- the exercises -----------------------------------------------------------------------
+
+def test_jenis_soal(soal):
+    jenis = [type(s) for s in soal]
+    assert jenis == [SoalTebak, SoalPilihan, SoalAngka, SoalAngka, SoalPilihan, SoalPilihan]
+
+
+def test_soal_1_tebak(soal, ipm, miskin):
+    s = soal[0]
+    x, y = _numpy_2024(ipm, miskin)
+    assert s.jawaban == pytest.approx(np.corrcoef(x, y)[0, 1])
+    hasil = s.periksa("-0,5")
+    assert hasil.benar and "−0,67" in hasil.pesan and "lebih tinggi" in hasil.pesan
+    assert not s.periksa("negatif").benar
+
+
+def test_soal_2_posisi_kota(soal):
+    s = soal[1]
+    assert s.tampilan == "tombol" and s.jawaban == "Di bawah garis"
+    assert s.periksa("Di bawah garis").benar
+    assert not s.periksa("Di atas garis").benar and not s.periksa(None).benar
+
+
+def test_soal_3_ramalan(soal, ipm, miskin):
+    s = soal[2]
+    x, y = _numpy_2024(ipm, miskin)
+    b, a = np.polyfit(x, y, 1)
+    assert s.jawaban == pytest.approx(a + b * 77.22)
+    for benar in ("8,42", "8,42%", "8.4", "8,40"):  # 38,90 − 0,395 × 77,22 = 8,40 also fine
+        assert s.periksa(benar).benar, benar
+    assert not s.periksa("6,59").benar  # the real value, not the line's
+    assert not s.periksa("30,5").benar
+
+
+def test_soal_4_kemiringan_dalam_satuan(soal, ipm, miskin):
+    s = soal[3]
+    x, y = _numpy_2024(ipm, miskin)
+    assert s.jawaban == pytest.approx(5 * -np.polyfit(x, y, 1)[0])
+    assert s.periksa("1,97").benar and s.periksa("1,975 poin persen").benar
+    assert not s.periksa("0,39").benar  # the slope itself, not five times it
+    assert not s.periksa("-1,97").benar
+
+
+def test_soal_5_variabel_terkuat(soal):
+    s = soal[4]
+    assert s.tampilan == "tombol" and s.pilihan == list(VARIABEL_X)
+    assert s.jawaban == "IPM"
+    assert s.periksa("IPM").benar
+    hasil = s.periksa("Pengeluaran")
+    assert not hasil.benar and "paling lemah" in hasil.pesan
+    assert "−0,58" in s.penjelasan
+
+
+def test_soal_6_bukan_sebab_akibat(soal):
+    s = soal[5]
+    assert s.jawaban.startswith("Belum terbukti")
+    assert s.periksa(s.jawaban).benar
+    for salah in s.pilihan:
+        if salah != s.jawaban:
+            assert not s.periksa(salah).benar
+    assert all(len(p) <= 42 for p in s.pilihan)  # one line on a phone
