@@ -236,20 +236,20 @@ def _baca_zip(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
     return _baca_xlsx(nama, isi, akhiran)
 
 
+def _ada_isi(ws) -> bool:
+    return any(v not in (None, "") for r in ws.iter_rows(max_row=40, values_only=True) for v in r)
+
+
 def _pilih_lembar(buku) -> str | None:
-    """The sheet with the data: 'Isian' or 'Data' if present, else the first non-empty one."""
-    nama = buku.sheetnames
+    """The sheet with the data: 'Isian' or 'Data' if it has content, else the first sheet
+    with content that is not the template's 'Petunjuk' or 'Metadata'."""
+    nama = [n for n in buku.sheetnames if _ada_isi(buku[n])]
     for suka in ("isian", "data"):
         for n in nama:
             if n.strip().lower() == suka:
                 return n
     for n in nama:
-        ws = buku[n]
-        if n.strip().lower() in ("petunjuk", "metadata"):
-            continue
-        if ws.max_row and any(
-            v not in (None, "") for r in ws.iter_rows(max_row=10, values_only=True) for v in r
-        ):
+        if n.strip().lower() not in ("petunjuk", "metadata"):
             return n
     return None
 
