@@ -561,12 +561,18 @@ def hitung_nrr(kinerja: pd.DataFrame) -> tuple[dict[str, Fraction], dict[str, in
 
 
 def unsur_terlemah(nrr: dict[str, Fraction], banyak: int = BANYAK_TERLEMAH) -> list[str]:
-    """Codes of the lowest NRR, lowest first; ties at the cut are all kept.
+    """Codes of the lowest NRR, lowest first; ties at the cut are all kept, but an element that
+    shares the highest NRR is never "weakest" (all equal → none).
 
     >>> unsur_terlemah({"U1": 3, "U2": 2, "U3": 4, "U4": 2}, banyak=1)
     ['U2', 'U4']
+    >>> unsur_terlemah({"U1": 3, "U2": 2, "U3": 3}, banyak=2)
+    ['U2']
+    >>> unsur_terlemah({"U1": 3, "U2": 3})
+    []
     """
-    urut = sorted(nrr, key=lambda k: (nrr[k], int(k[1:])))
+    tertinggi = max(nrr.values())
+    urut = sorted((k for k in nrr if nrr[k] < tertinggi), key=lambda k: (nrr[k], int(k[1:])))
     if len(urut) <= banyak:
         return urut
     batas = nrr[urut[banyak - 1]]

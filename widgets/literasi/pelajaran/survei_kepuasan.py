@@ -114,6 +114,8 @@ def teks_bobot(bobot) -> str:
 
 def kalimat_terlemah(hasil: HasilIKM) -> str:
     """The weakest elements in words, with their NRR and value ×25."""
+    if not hasil.terlemah:
+        return "tidak ada: semua unsur sama nilainya"
     return "; ".join(
         f"{k} {nama_unsur(k)} (NRR {teks_angka(hasil.nrr[k])}, nilai "
         f"{teks_angka(hasil.nilai_unsur(k))})"
