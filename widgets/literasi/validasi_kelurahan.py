@@ -548,13 +548,18 @@ class Pembersihan:
 
     asli: pd.DataFrame
     langkah: list[str] = field(default_factory=list)
+    _ingatan: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _putar(self, daftar: list[str]) -> tuple[pd.DataFrame, list[tuple[str, list]]]:
-        tabel, jejak = self.asli.copy(), []
-        for kode in daftar:
-            tabel, nomor = LANGKAH[kode].fungsi(tabel)
-            jejak.append((kode, nomor))
-        return tabel, jejak
+        kunci = tuple(daftar)
+        if kunci not in self._ingatan:  # replaying is pure: remember each sequence once
+            tabel, jejak = self.asli.copy(), []
+            for kode in daftar:
+                tabel, nomor = LANGKAH[kode].fungsi(tabel)
+                jejak.append((kode, nomor))
+            self._ingatan[kunci] = (tabel, jejak)
+        tabel, jejak = self._ingatan[kunci]
+        return tabel.copy(), list(jejak)
 
     @property
     def tabel(self) -> pd.DataFrame:

@@ -466,7 +466,7 @@ class OlahDataKelurahan:
             ],
             layout=ipw.Layout(width="100%"),
         )
-        self._grafik_terakhir = None
+        self._kunci_grafik = None
         self.muat(nama_berkas, isi)
 
     @classmethod
@@ -481,8 +481,11 @@ class OlahDataKelurahan:
 
     # --- Loading ------------------------------------------------------------------------
 
-    def muat(self, nama_berkas: str, isi: bytes) -> None:
-        """Read an upload. The bytes are kept as they came (`asli`) and never modified."""
+    def muat(self, nama_berkas: str, isi: bytes, meta: vk.MetaKelurahan | None = None) -> None:
+        """Read an upload. The bytes are kept as they came (`asli`) and never modified.
+
+        Metadata: from the file's Metadata sheet if it has one, else `meta` if given; the
+        fictional example's metadata never stays on a real upload (the fields are emptied)."""
         self.nama_berkas = nama_berkas
         self.asli = bytes(isi)
         self.sidik_asli = hashlib.sha256(self.asli).hexdigest()
@@ -493,8 +496,11 @@ class OlahDataKelurahan:
             tabel, self.catatan_kolom = vk.seragamkan_kolom(self.hasil.tabel)
         self.pembersihan = vk.Pembersihan(tabel) if tabel is not None else None
         if self.hasil.metadata:
-            meta = vk.MetaKelurahan.dari_dict(self.hasil.metadata)
+            self._isi_meta(vk.MetaKelurahan.dari_dict(self.hasil.metadata))
+        elif meta is not None:
             self._isi_meta(meta)
+        elif ada_tanda_fiktif(None, self.meta):
+            self._isi_meta(vk.MetaKelurahan())
         self.unduhan.value = (
             "<p class='literasi-kecil'>Tekan tombol untuk membuat berkas dari data yang tampil "
             "sekarang (beberapa detik).</p>"
@@ -505,8 +511,8 @@ class OlahDataKelurahan:
         self.muat(NAMA_TEMPLATE, self.template)
 
     def muat_latihan(self) -> None:
-        self._isi_meta(vk.META_CONTOH)  # the practice CSV has no metadata sheet
-        self.muat(NAMA_LATIHAN, vk.berkas_contoh_bermasalah())
+        # The practice CSV has no metadata sheet: use the fictional kelurahan's.
+        self.muat(NAMA_LATIHAN, vk.berkas_contoh_bermasalah(), vk.META_CONTOH)
 
     def _isi_meta(self, meta: vk.MetaKelurahan) -> None:
         self._diam = True
@@ -734,8 +740,19 @@ class OlahDataKelurahan:
         data, _ = self.data()
         if data.empty:
             self.grafik.value = "<p>Grafik muncul setelah ada baris data yang bisa dihitung.</p>"
+            self._kunci_grafik = None
             return
         nama = self.meta.judul
+        kunci = (
+            self.pilih_grafik.value,
+            int(pd.util.hash_pandas_object(data.astype(str), index=False).sum()),
+            nama,
+            self.fiktif,
+            self._sumber(),
+        )
+        if kunci == self._kunci_grafik:
+            return  # same picture: a cleaning step that changes no counted row redraws nothing
+        self._kunci_grafik = kunci
         fig = gambar_baru(5.6, 4.6)
         ax = fig.add_subplot()
         if self.pilih_grafik.value == GRAFIK[0]:
