@@ -579,7 +579,7 @@ class PeriksaKlaim:
         self.grafik.value = self._grafik(bukti)
         self.pesan_terakhir = (
             f"Tertulis {klaim['nilai_tertulis']} {satuan_rapi(klaim['satuan'])} "
-            f"({klaim['topik']}, {klaim['wilayah']}); yang benar {klaim['nilai_benar']}. "
+            f"({klaim['topik']}, {klaim['wilayah']}). Yang benar: {klaim['nilai_benar']}. "
             f"Jenis kesalahan: {klaim['jenis_kesalahan']}."
         )
         self.judul_terakhir = f"Temukan kesalahan: {JUDUL_PENDEK[int(klaim['no'])].lower()}"
