@@ -178,7 +178,7 @@ def _tulis_tabel(fig: Figure, tabel: pd.DataFrame, atas: float, bawah: float) ->
     )
     tabel_mpl.auto_set_font_size(False)
     tabel_mpl.set_fontsize(8.5)
-    tinggi = min(0.045, 1 / (len(isi) + 2))
+    tinggi = min(0.95 / (len(isi) + 1), 0.024 / (atas - bawah))  # ≈ 0.024 of the page per row
     for (r, c), sel in tabel_mpl.get_celld().items():
         sel.set_height(tinggi)
         sel.set_edgecolor("#c9d6de")
@@ -259,9 +259,9 @@ def tulis_pdf(
                 tinggi = b.tinggi_gambar
                 ax = fig.add_axes((0.12, y - tinggi - 0.01, 0.8, tinggi - 0.04))
                 b.gambar(ax)
-                y -= tinggi + 0.02
+                y -= tinggi + 0.05  # room for the x-axis labels
             if b.tabel is not None:
-                _tulis_tabel(fig, b.tabel, y, max(0.07, y - 0.03 * (len(b.tabel) + 1)))
+                _tulis_tabel(fig, b.tabel, y, 0.07)
             fig.text(0.93, 0.012, f"Halaman {nomor} dari {total}", ha="right", fontsize=7.5)
             pdf.savefig(fig)
     return keluaran.getvalue()

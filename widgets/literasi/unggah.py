@@ -647,12 +647,16 @@ def html_masalah(masalah: list[Masalah], judul: str = "Laporan pemeriksaan") -> 
             "tidak ada masalah yang ditemukan.</div>"
         )
     bagian = []
-    for tingkat, kelas in (("galat", "salah"), ("peringatan", "petunjuk"), ("info", "jawaban")):
+    for tingkat, kelas, gaya in (
+        ("galat", "salah", ""),
+        ("peringatan", "petunjuk", " style='background:#fff4d6;color:#5c4400'"),  # yellow
+        ("info", "jawaban", ""),
+    ):
         daftar = [m for m in masalah if m.tingkat == tingkat]
         if daftar:
             butir = "".join(f"<li>{escape(m.teks())}</li>" for m in daftar)
             bagian.append(
-                f"<div class='literasi-umpan {kelas}'><b>{_LABEL_TINGKAT[tingkat]} "
+                f"<div class='literasi-umpan {kelas}'{gaya}><b>{_LABEL_TINGKAT[tingkat]} "
                 f"({len(daftar)})</b><ul style='margin:4px 0;padding-left:1.2em'>{butir}</ul>"
                 "</div>"
             )

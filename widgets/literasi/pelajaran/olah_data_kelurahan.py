@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from html import escape
 
@@ -34,6 +34,16 @@ TUA = ("65-69", "70-74", "75+")  # 65 tahun ke atas
 GRAFIK = ("Piramida penduduk", "Penduduk per RW")
 NAMA_TEMPLATE = "template_penduduk_kelurahan.xlsx"
 NAMA_LATIHAN = "latihan_berkas_bermasalah_FIKTIF.csv"
+JUDUL_BAGIAN = {
+    "1. Unduh template": "bagian_template",
+    "2. Unggah berkas Anda": "bagian_unggah",
+    "3. Keterangan data (metadata)": "bagian_keterangan",
+    "4. Laporan pemeriksaan": "bagian_laporan",
+    "5. Langkah pembersihan": "bagian_pembersihan",
+    "6. Tabel dan indikator": "bagian_tabel",
+    "7. Grafik": "bagian_grafik",
+    "8. Unduh hasil": "bagian_unduh",
+}
 
 
 # --- Tables and indicators ----------------------------------------------------------------
@@ -294,7 +304,8 @@ def _sel(v) -> str:
         angka = float(v)
         teks = format_angka(angka, 0 if angka.is_integer() else 1)
         return f"<td style='text-align:right'>{teks}</td>"
-    return f"<td>{escape(str(v))}</td>"  # uploaded text: shown as text, never as HTML
+    # Uploaded text: shown as text, never as HTML.
+    return f"<td style='white-space:nowrap'>{escape(str(v))}</td>"
 
 
 def html_tabel(tabel: pd.DataFrame, judul: str, kepala: dict[str, str] | None = None) -> str:
@@ -312,11 +323,11 @@ def html_tabel(tabel: pd.DataFrame, judul: str, kepala: dict[str, str] | None = 
 
 
 def daftar_baris(nomor: list) -> str:
-    """[5] -> 'baris 5'; many -> '114 baris (2, 3, 4, …)'."""
-    if len(nomor) == 1:
-        return f"baris {nomor[0]}"
+    """[5, 8] -> 'baris 5, 8'; more than six -> '114 baris (2, 3, 4, 5, …)'."""
+    if len(nomor) <= 6:
+        return "baris " + ", ".join(str(n) for n in nomor)
     awal = ", ".join(str(n) for n in nomor[:4])
-    return f"{len(nomor)} baris ({awal}{', …' if len(nomor) > 4 else ''})"
+    return f"{len(nomor)} baris ({awal}, …)"
 
 
 def ada_tanda_fiktif(tabel: pd.DataFrame | None, meta: vk.MetaKelurahan) -> bool:
@@ -328,13 +339,12 @@ def ada_tanda_fiktif(tabel: pd.DataFrame | None, meta: vk.MetaKelurahan) -> bool
     return vk.TANDA_FIKTIF.lower() in teks.lower()
 
 
-def _bagian(judul: str, *anak, kelas: str = "literasi-k02") -> ipw.VBox:
-    kotak = ipw.VBox(
-        [ipw.HTML(f"<h3 style='margin:12px 0 4px'>{escape(judul)}</h3>"), *anak],
-        layout=ipw.Layout(width="100%"),
-    )
-    kotak.add_class(kelas)
-    return kotak
+def _bagian(*anak) -> ipw.VBox:
+    return ipw.VBox(list(anak), layout=ipw.Layout(width="100%"))
+
+
+def _judul(teks: str) -> ipw.HTML:
+    return ipw.HTML(f"<h3 style='margin:12px 0 4px'>{escape(teks)}</h3>")
 
 
 def _baris(*anak) -> ipw.HBox:
@@ -377,6 +387,7 @@ class OlahDataKelurahan:
             accept=".xlsx,.csv",
             multiple=False,
             description="Pilih berkas (.xlsx/.csv)",
+            button_style="primary",
             layout=ipw.Layout(width="auto", min_height="40px"),
         )
         self.status = ipw.HTML()
@@ -388,7 +399,7 @@ class OlahDataKelurahan:
             "kontak": ipw.Text(description="Kontak"),
             "luas_km2": ipw.Text(description="Luas (km²)", placeholder="mis. 1,25 (boleh kosong)"),
             "daftar_rt": ipw.Textarea(
-                description="RW dan RT", placeholder="RW 01: RT 1-5; RW 02: RT 1-4", rows=2
+                description="RW dan RT", placeholder="RW 01: RT 1-5; RW 02: RT 1-4", rows=3
             ),
         }
         for w in self.isian_meta.values():
@@ -426,12 +437,10 @@ class OlahDataKelurahan:
         self.tombol_unduh.on_click(lambda _b: self.siapkan_unduhan())
 
         self.bagian_template = _bagian(
-            "1. Unduh template",
             self.pesan_template,
             _baris(self.tombol_latihan, self.tombol_contoh),
         )
         self.bagian_unggah = _bagian(
-            "2. Unggah berkas Anda",
             ipw.HTML(
                 f"<p>Pilih berkas Excel (.xlsx) atau CSV, paling besar {BATAS_MB} MB. Berkas asli "
                 "tidak diubah; semua perbaikan dilakukan pada salinannya.</p>"
@@ -440,29 +449,25 @@ class OlahDataKelurahan:
             self.status,
         )
         self.bagian_keterangan = _bagian(
-            "3. Keterangan data (metadata)",
             ipw.HTML(
                 "<p class='literasi-kecil'>Diisi otomatis dari lembar Metadata template. Daftar "
                 "RW dan RT dipakai untuk memeriksa kode; luas dipakai untuk kepadatan.</p>"
             ),
             *self.isian_meta.values(),
         )
-        self.bagian_laporan = _bagian("4. Laporan pemeriksaan", self.laporan)
-        self.bagian_pembersihan = _bagian("5. Langkah pembersihan", self.langkah)
-        self.bagian_tabel = _bagian("6. Tabel dan indikator", self.tabel, self.indikator)
-        self.bagian_grafik = _bagian("7. Grafik", self.pilih_grafik, self.grafik)
-        self.bagian_unduh = _bagian("8. Unduh hasil", self.tombol_unduh, self.unduhan)
+        self.bagian_laporan = _bagian(self.laporan)
+        self.bagian_pembersihan = _bagian(self.langkah)
+        self.bagian_tabel = _bagian(self.tabel, self.indikator)
+        self.bagian_grafik = _bagian(self.pilih_grafik, self.grafik)
+        self.bagian_unduh = _bagian(self.tombol_unduh, self.unduhan)
+        # The whole app in one box, with step headings (the notebook puts its own text
+        # between the sections instead).
         self.widget = ipw.VBox(
-            [
-                self.spanduk,
-                self.bagian_template,
-                self.bagian_unggah,
-                self.bagian_keterangan,
-                self.bagian_laporan,
-                self.bagian_pembersihan,
-                self.bagian_tabel,
-                self.bagian_grafik,
-                self.bagian_unduh,
+            [self.spanduk]
+            + [
+                w
+                for judul, bagian in JUDUL_BAGIAN.items()
+                for w in (_judul(judul), getattr(self, bagian))
             ],
             layout=ipw.Layout(width="100%"),
         )
@@ -557,17 +562,29 @@ class OlahDataKelurahan:
     def tabel_kini(self) -> pd.DataFrame | None:
         return self.pembersihan.tabel if self.pembersihan else None
 
+    def _kunci_keadaan(self) -> tuple:
+        langkah = tuple(self.pembersihan.langkah) if self.pembersihan else None
+        return (id(self.hasil), langkah, astuple(self.meta))
+
     def masalah(self) -> list[Masalah]:
         """The reader's problems plus the template checks on the current (cleaned) table."""
-        daftar = list(self.hasil.masalah)
-        if self.pembersihan is not None:
-            daftar += vk.periksa(self.tabel_kini, self.meta, self.hasil.lembar)
-        return daftar
+        kunci = self._kunci_keadaan()
+        if getattr(self, "_ingatan_masalah", (None,))[0] != kunci:
+            daftar = list(self.hasil.masalah)
+            if self.pembersihan is not None:
+                daftar += vk.periksa(self.tabel_kini, self.meta, self.hasil.lembar)
+            self._ingatan_masalah = (kunci, daftar)
+        return list(self._ingatan_masalah[1])
 
     def data(self) -> tuple[pd.DataFrame, list]:
+        """Rows that can be counted, and the rows left out: unreadable ones and every row with
+        a problem to fix (red in the report), so a doubtful number never reaches a table."""
         if self.pembersihan is None:
             return pd.DataFrame(columns=["rw", "rt", "kelompok_umur", "laki_laki", "perempuan"]), []
-        return vk.data_siap(self.tabel_kini)
+        tabel = self.tabel_kini
+        salah = {m.baris for m in self.masalah() if m.tingkat == "galat"} & set(tabel.index)
+        data, keluar = vk.data_siap(tabel.drop(index=sorted(salah)))
+        return data, sorted(set(keluar) | salah)
 
     @property
     def fiktif(self) -> bool:
@@ -693,9 +710,9 @@ class OlahDataKelurahan:
         if data.empty:
             return "<p>Belum ada baris yang bisa dihitung.</p>"
         catatan = (
-            f"<div class='literasi-umpan petunjuk'>{len(keluar)} baris belum ikut dihitung "
-            f"karena masih bermasalah ({escape(daftar_baris(keluar))}). Lihat laporan di atas."
-            "</div>"
+            "<div class='literasi-umpan petunjuk'>Belum ikut dihitung karena masih bermasalah: "
+            f"{escape(daftar_baris(keluar))}. Lihat laporan di atas, perbaiki di berkas, lalu "
+            "unggah lagi.</div>"
             if keluar
             else ""
         )
