@@ -74,9 +74,10 @@ def unggah(view: SurveiKepuasan, nama: str, isi: bytes) -> None:
 
 
 def isi_formulir(view: SurveiKepuasan, nilai: list[int], penting: list[int] | None = None):
+    """Pick the options as a user would; 0 is the "– nilai –" placeholder (not chosen)."""
     for kode, v in zip(KODE, nilai, strict=True):
-        view.isian_kinerja[kode].value = v
-    for kode, v in zip(KODE, penting or [None] * 9, strict=True):
+        view.isian_kinerja[kode].value = v or 0
+    for kode, v in zip(KODE, penting or [0] * 9, strict=True):
         view.isian_penting[kode].value = v
 
 
@@ -130,7 +131,8 @@ def test_tambah_responden_mengganti_contoh_lalu_menambah(view):
     assert "IKM 77,78" in teks(view.ringkasan.value)
     assert "mutu B" in teks(view.ringkasan.value)
     assert view.hasil.ikm == hitung_ikm(pd.DataFrame(CONTOH, columns=KODE)).ikm
-    assert all(w.value is None for w in view.isian_kinerja.values())  # form cleared
+    assert all(w.value == 0 for w in view.isian_kinerja.values())  # form cleared
+    assert view.isian_kinerja["U1"].label == "– nilai –"
     # no importance given by hand: the quadrant says why it cannot be drawn
     view.tampilan.value = TAMPILAN[1]
     assert "Kuadran belum bisa digambar" in alt(view.grafik.value)

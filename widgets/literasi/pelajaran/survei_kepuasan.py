@@ -130,7 +130,7 @@ def _nama_bungkus(nama: str, lebar: int = 22) -> str:
     return "\n".join(textwrap.wrap(nama, lebar))
 
 
-def gambar_per_unsur(hasil: HasilIKM, lebar: float = 5.6, tinggi: float = 5.4) -> Figure:
+def gambar_per_unsur(hasil: HasilIKM, lebar: float = 4.8, tinggi: float = 5.8) -> Figure:
     """Horizontal bars of each element's value (NRR × 25) over the A–D bands; weakest orange."""
     fig = gambar_baru(lebar, tinggi)
     ax = fig.add_subplot()
@@ -152,7 +152,7 @@ def gambar_per_unsur(hasil: HasilIKM, lebar: float = 5.6, tinggi: float = 5.4) -
     posisi = list(range(len(unsur)))
     ax.barh(posisi, [v - 25 for v in nilai], left=25, color=warna, zorder=2, height=0.65)
     for p, v in zip(posisi, nilai, strict=True):
-        ax.text(v + 0.8, p, teks_angka(v), va="center", fontsize=7.5, zorder=3)
+        ax.text(v + 0.8, p, teks_angka(v), va="center", fontsize=8, zorder=3)
     ax.axvline(float(hasil.ikm), color="#14303d", linestyle="--", linewidth=1.2, zorder=3)
     ax.text(
         float(hasil.ikm),
@@ -164,7 +164,7 @@ def gambar_per_unsur(hasil: HasilIKM, lebar: float = 5.6, tinggi: float = 5.4) -
         color="#14303d",
         bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
     )
-    ax.set_yticks(posisi, [_nama_bungkus(f"{u.kode} {u.nama}") for u in unsur], fontsize=7.5)
+    ax.set_yticks(posisi, [_nama_bungkus(f"{u.kode} {u.nama}", 20) for u in unsur], fontsize=8)
     ax.set_ylim(len(unsur) + 0.4, -1.2)
     ax.set_xlim(25, 100)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(x)))
@@ -183,7 +183,7 @@ def kalimat_per_unsur(hasil: HasilIKM) -> str:
     )
 
 
-def gambar_kuadran(kuadran: HasilKuadran, lebar: float = 5.6, tinggi: float = 5.0) -> Figure:
+def gambar_kuadran(kuadran: HasilKuadran, lebar: float = 4.8, tinggi: float = 4.6) -> Figure:
     """Importance (y) against performance (x), cross lines at the means, quadrant names."""
     fig = gambar_baru(lebar, tinggi)
     ax = fig.add_subplot()
@@ -248,7 +248,7 @@ def kalimat_kuadran(kuadran: HasilKuadran) -> str:
     )
 
 
-def gambar_pesan(judul: str, pesan: str, lebar: float = 5.6, tinggi: float = 2.6) -> Figure:
+def gambar_pesan(judul: str, pesan: str, lebar: float = 4.4, tinggi: float = 2.0) -> Figure:
     """A chart-sized box with a message (when a chart cannot be drawn yet)."""
     fig = gambar_baru(lebar, tinggi)
     ax = fig.add_subplot()
@@ -257,7 +257,7 @@ def gambar_pesan(judul: str, pesan: str, lebar: float = 5.6, tinggi: float = 2.6
     ax.text(
         0.5,
         0.5,
-        "\n".join(textwrap.wrap(pesan, 60)),
+        "\n".join(textwrap.wrap(pesan, 45)),
         ha="center",
         va="center",
         fontsize=9,
@@ -718,11 +718,71 @@ def semua_soal() -> list:
     return daftar_soal()
 
 
+# --- Tables (plain HTML, left-aligned text, compact on a phone) ---------------------------
+
+_GAYA_TABEL = "line-height:1.3"
+
+
+def _tabel(kepala: list[str], baris: list[list[str]], judul: str, sorot: list[bool]) -> str:
+    """An escaped-by-caller HTML table: numbers (cells starting with a digit) right-aligned."""
+    th = "".join(f"<th scope='col'>{k}</th>" for k in kepala)
+    tr = []
+    for b, terang in zip(baris, sorot, strict=True):
+        gaya = " style='background:#fdebd9;font-weight:bold'" if terang else ""
+        sel = "".join(
+            f"<td style='text-align:{'right' if re.match(r'[0-9–]', x) else 'left'}'>{x}</td>"
+            for x in b
+        )
+        tr.append(f"<tr{gaya}>{sel}</tr>")
+    return (
+        "<div style='overflow-x:auto;max-width:100%'>"
+        f"<table class='literasi-tabel' style='{_GAYA_TABEL}'><caption>{escape(judul)}</caption>"
+        f"<thead><tr>{th}</tr></thead><tbody>{''.join(tr)}</tbody></table></div>"
+    )
+
+
+def tabel_unsur_html(hasil: HasilIKM) -> str:
+    """Per-element table; the weight column only when weights are not all 1/9."""
+    sama = all(b == bobot_sama()["U1"] for b in hasil.bobot.values())
+    kepala = ["Unsur", "Jawaban sah", "NRR"] + ([] if sama else ["Bobot"])
+    kepala += ["Nilai ×25", "Mutu"]
+    baris = []
+    for b in hasil.tabel_unsur().itertuples():
+        sel = [f"<b>{b.kode}</b> {escape(b.unsur)}", format_angka(b.jawaban_sah)]
+        sel += [teks_angka(b.nrr)] + ([] if sama else [teks_bobot(hasil.bobot[b.kode])])
+        sel += [teks_angka(b.nilai_konversi), b.mutu]
+        baris.append(sel)
+    return _tabel(
+        kepala,
+        baris,
+        "Nilai per unsur (oranye: terlemah)",
+        [u.kode in hasil.terlemah for u in daftar_unsur()],
+    )
+
+
+def tabel_metode_html() -> str:
+    """The 9 elements and the 4 bands, from the shipped datasets (for the notebook)."""
+    unsur = _tabel(
+        ["Kode", "Unsur pelayanan"],
+        [[u.kode, escape(u.nama)] for u in daftar_unsur()],
+        "9 unsur SKM (Permenpan RB 14/2017)",
+        [False] * 9,
+    )
+    kategori = _tabel(
+        ["Nilai IKM", "Mutu", "Kinerja unit pelayanan"],
+        [[k.teks_rentang(), k.mutu, escape(k.kinerja)] for k in daftar_kategori()],
+        "Kategori mutu pelayanan (skala 25–100)",
+        [False] * 4,
+    )
+    return unsur + kategori
+
+
 # --- The view -----------------------------------------------------------------------------
 
 
 def _pilihan_skor(kosong: str) -> list:
-    return [(kosong, None)] + [(f"{s} – {LABEL_SKALA[s]}", s) for s in SKALA]
+    """Dropdown options; 0 = not chosen yet (a None value would show an empty box)."""
+    return [(kosong, 0)] + [(f"{s} – {LABEL_SKALA[s]}", s) for s in SKALA]
 
 
 class SurveiKepuasan:
@@ -791,7 +851,7 @@ class SurveiKepuasan:
         self.isian_kinerja = {
             u.kode: ipw.Dropdown(
                 options=_pilihan_skor("– nilai –"),
-                value=None,
+                value=0,
                 description=f"Nilai {u.kode}",
                 style={"description_width": "0px"},
                 layout=ipw.Layout(width="150px", height="auto"),
@@ -801,7 +861,7 @@ class SurveiKepuasan:
         self.isian_penting = {
             u.kode: ipw.Dropdown(
                 options=_pilihan_skor("– kepentingan –"),
-                value=None,
+                value=0,
                 description=f"Kepentingan {u.kode}",
                 style={"description_width": "0px"},
                 layout=ipw.Layout(width="170px", height="auto"),
@@ -821,6 +881,7 @@ class SurveiKepuasan:
             accept=".xlsx,.csv",
             multiple=False,
             description="Pilih berkas (.xlsx/.csv)",
+            button_style="primary",
             layout=ipw.Layout(width="auto"),
         )
         self.batas_mb = BATAS_MB
@@ -881,6 +942,10 @@ class SurveiKepuasan:
                     "<h3>Atau isi satu per satu</h3><p>Pilih nilai setiap unsur dari "
                     "kuesioner satu responden (kepentingan boleh kosong), lalu tekan "
                     "<b>Tambah responden</b>.</p>"
+                ),
+                ipw.HTML(
+                    "<p class='literasi-kecil'>Kotak kiri: <b>nilai</b> (wajib). Kotak kanan: "
+                    "<b>kepentingan</b> unsur itu bagi responden (boleh kosong).</p>"
                 ),
                 ipw.VBox(baris_form, layout=ipw.Layout(width="100%")),
                 _baris(self.tombol_tambah),
@@ -956,7 +1021,7 @@ class SurveiKepuasan:
 
     def tambah_responden(self) -> bool:
         """Add the respondent in the form; the fictional example is replaced, never mixed."""
-        belum = [k for k, w in self.isian_kinerja.items() if w.value is None]
+        belum = [k for k, w in self.isian_kinerja.items() if not w.value]
         if belum:
             self.pesan_isian.value = _umpan(
                 "salah",
@@ -966,7 +1031,9 @@ class SurveiKepuasan:
             )
             return False
         baris = {u.kode: self.isian_kinerja[u.kode].value for u in daftar_unsur()}
-        penting = {u.kode_kepentingan: self.isian_penting[u.kode].value for u in daftar_unsur()}
+        penting = {
+            u.kode_kepentingan: self.isian_penting[u.kode].value or None for u in daftar_unsur()
+        }
         if any(v is not None for v in penting.values()):
             baris.update(penting)
         pesan = ""
@@ -991,7 +1058,7 @@ class SurveiKepuasan:
         ]
         self._pasang_data(tabel, "isian tangan")
         for w in [*self.isian_kinerja.values(), *self.isian_penting.values()]:
-            w.value = None
+            w.value = 0
         self.pesan_isian.value = _umpan(
             "benar", f"{pesan}Responden ke-{len(tabel)} ditambahkan. {self._kalimat_status()}"
         )
@@ -1201,9 +1268,11 @@ class SurveiKepuasan:
 
     def _html_label(self) -> str:
         if self.fiktif:
+            rinci = self.sumber_data[len(LABEL_FIKTIF) :].strip(" —()")
             return (
                 "<div class='literasi-umpan salah' role='note' style='font-size:1.15em'>"
-                f"<b>{LABEL_FIKTIF}</b>: {escape(self.sumber_data)}. Bukan hasil survei "
+                f"<b>{LABEL_FIKTIF}</b>: {escape(rinci)}."
+                " Bukan hasil survei "
                 "kantor mana pun; angka di bawah hanya contoh cara membaca. Ganti dengan data "
                 "Anda di bagian “Masukkan data”.</div>"
             )
@@ -1217,7 +1286,7 @@ class SurveiKepuasan:
         k = hasil.kategori
         cara = "bobot sendiri" if bobot_sendiri else "bobot sama 1/9"
         return (
-            "<div class='literasi-ringkasan'>"
+            "<div class='literasi-ringkasan' style='line-height:1.45'>"
             f"<p style='font-size:1.5em;margin:0.2em 0'><b>IKM {teks_angka(hasil.ikm)}</b> · "
             f"mutu <b>{k.mutu}</b> ({escape(k.kinerja)})</p>"
             f"<p>{format_angka(hasil.responden)} responden. Indeks tertimbang "
@@ -1228,29 +1297,7 @@ class SurveiKepuasan:
         )
 
     def _html_tabel(self, hasil: HasilIKM) -> str:
-        tabel = hasil.tabel_unsur()
-        baris = []
-        for b in tabel.itertuples():
-            sorot = (
-                " style='background:#fdebd9;font-weight:bold'" if b.kode in hasil.terlemah else ""
-            )
-            baris.append(
-                f"<tr{sorot}><td>{b.kode}</td><td>{escape(b.unsur)}</td>"
-                f"<td style='text-align:right'>{format_angka(b.jawaban_sah)}</td>"
-                f"<td style='text-align:right'>{teks_angka(b.nrr)}</td>"
-                f"<td style='text-align:right'>{teks_bobot(hasil.bobot[b.kode])}</td>"
-                f"<td style='text-align:right'>{teks_angka(b.nilai_konversi)}</td>"
-                f"<td>{b.mutu}</td></tr>"
-            )
-        return (
-            "<div style='overflow-x:auto;max-width:100%'><table class='literasi-tabel'>"
-            "<caption>Nilai per unsur (baris oranye: terlemah)</caption><thead><tr>"
-            "<th scope='col'>Kode</th><th scope='col'>Unsur</th><th scope='col'>Jawaban sah"
-            "</th><th scope='col'>NRR</th><th scope='col'>Bobot</th><th scope='col'>Nilai ×25"
-            "</th><th scope='col'>Mutu</th></tr></thead><tbody>"
-            + "".join(baris)
-            + "</tbody></table></div>"
-        )
+        return tabel_unsur_html(hasil)
 
     def _html_grafik(self, pesan_kuadran: str) -> str:
         sumber = f"{self.sumber_data}; metode {SUMBER}"
@@ -1267,16 +1314,7 @@ class SurveiKepuasan:
             )
             fig = gambar_pesan("Kuadran kepentingan–kinerja", kalimat)
         if self.fiktif:
-            fig.text(
-                0.99,
-                0.01,
-                LABEL_FIKTIF,
-                ha="right",
-                va="bottom",
-                fontsize=8,
-                color="#b3261e",
-                fontweight="bold",
-            )
+            fig.suptitle(LABEL_FIKTIF, fontsize=9, color="#b3261e", fontweight="bold")
         return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=sumber)
 
     # --- export ----------------------------------------------------------------------
