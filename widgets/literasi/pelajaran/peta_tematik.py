@@ -209,7 +209,7 @@ def tabel_kecamatan(kec: pd.DataFrame) -> pd.DataFrame:
             "Kecamatan": kec["nama_kemendagri"].str.replace("Pekalongan ", ""),
             "Kemendagri": kec["kode_kemendagri"],
             "BPS": kec["kode_bps"],
-            "Penduduk": kec["jumlah"].astype("int64"),
+            "Jiwa": kec["jumlah"].astype("int64"),
         }
     )
 
