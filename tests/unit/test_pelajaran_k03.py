@@ -263,7 +263,7 @@ def test_unduhan_excel_dan_pdf_terbaca_kembali(view):
     isi = csv_contoh('6;4;4;4;4;4;4;4;4;4;=HYPERLINK("http://contoh.invalid")\n')
     unggah(view, "skm.csv", isi)
     view.unit.value = "=Kantor <b>Uji</b>"
-    view.periode.value = "2026"
+    view.periode.value = "2026 $x^$ {bukan rumus}"  # "$" would start matplotlib mathtext
     assert view.unduhan.value == ""
     view.tombol_unduh.click()
     berkas = tautan(view.unduhan.value)

@@ -441,10 +441,13 @@ def buat_pdf(hasil: HasilIKM, kuadran: HasilKuadran | None, info: dict[str, str]
     """A4 report: page 1 result and table, page 2 charts. Fictional data say so on every page."""
     keluar = io.BytesIO()
     fiktif = info["sumber_data"].startswith(LABEL_FIKTIF)
+    metadata = {"Title": f"Indeks Kepuasan Masyarakat — {info['unit']}"}
+    # typed text goes into matplotlib: a "$" would start mathtext, so it is escaped
+    info = {k: v.replace("$", r"\$") for k, v in info.items()}
     with PdfPages(
         keluar,
         metadata={
-            "Title": f"Indeks Kepuasan Masyarakat — {info['unit']}",
+            **metadata,
             "Subject": f"{SUMBER}; {info['sumber_data']}",
             "Creator": "literasi-pekalongan",
         },
@@ -1336,8 +1339,16 @@ class SurveiKepuasan:
         info = self.info_laporan()
         nama = "ikm_" + ("contoh_fiktif" if self.fiktif else nama_berkas_aman(info["unit"]))
         nama += "_" + datetime.now().strftime("%Y%m%d")
-        self.excel = buat_excel(self.hasil, self.periksa, self.tabel_asli, self.kuadran, info)
-        self.pdf = buat_pdf(self.hasil, self.kuadran, info)
+        try:
+            self.excel = buat_excel(self.hasil, self.periksa, self.tabel_asli, self.kuadran, info)
+            self.pdf = buat_pdf(self.hasil, self.kuadran, info)
+        except Exception as e:  # noqa: BLE001 - the user gets a message, the kernel survives
+            self.unduhan.value = _umpan(
+                "salah",
+                f"Laporan belum bisa dibuat ({escape(type(e).__name__)}). Periksa nama unit dan "
+                "periode (hindari tanda khusus), lalu coba lagi.",
+            )
+            return False
         self.unduhan.value = (
             "<p>" + tautan_unduh(self.excel, nama + ".xlsx", MIME_XLSX, "Unduh Excel") + "</p>"
             "<p>"
