@@ -34,7 +34,7 @@ def test_lembar_kerja_jadi_pdf(tmp_path):
     dibuat = cetak.bangun_semua(sumber, tmp_path / "keluar", pdf=True)
 
     pdf = sorted(p for p in dibuat if p.suffix == ".pdf")
-    assert [p.with_suffix(".md").name for p in pdf] == sorted(md.name for md in LEMBAR_KERJA)
+    assert sorted(p.with_suffix(".md").name for p in pdf) == sorted(md.name for md in LEMBAR_KERJA)
     for berkas in pdf:
         isi = berkas.read_bytes()
         assert isi.startswith(b"%PDF-"), berkas.name

@@ -16,8 +16,8 @@ from literasi.infografis import (
     TombolInfografis,
     buat_poster,
     tanggal_indonesia,
-    tautan_unduh,
 )
+from literasi.unduh import tautan_unduh
 
 
 def isi() -> IsiPoster:
@@ -41,7 +41,7 @@ def test_poster_png_berukuran_tepat(ukuran):
 
 def test_tanggal_dan_tautan():
     assert tanggal_indonesia(date(2026, 8, 17)) == "17 Agustus 2026"
-    html = tautan_unduh(b"\x89PNG", "poster<x>.png", "Unduh")
+    html = tautan_unduh(b"\x89PNG", "poster<x>.png", "image/png", "Unduh")
     assert "download='poster&lt;x&gt;.png'" in html
     assert base64.b64encode(b"\x89PNG").decode() in html
 

@@ -3,25 +3,24 @@
 A poster has a title, a short message, the chart, a "Sumber: …" line and the date. Two sizes:
 a phone story (1080×1920 px) and A4 portrait at 150 dpi (1240×1754 px), for Hari Statistik
 Nasional or ISLP-style poster contests. The PNG is offered as a download link inside the page
-(a data: URL), so nothing is written on the server and nothing leaves the laptop.
+(literasi.unduh), so nothing is written on the server and nothing leaves the laptop.
 """
 
 from __future__ import annotations
 
-import base64
 import io
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 
 import ipywidgets as ipw
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 from matplotlib.patches import Rectangle
 
-from literasi.format import format_angka
+from literasi.tampilan import Tampilan
+from literasi.unduh import tautan_unduh
 
 UKURAN_POSTER = {  # name -> (width px, height px, dpi)
     "story": (1080, 1920, 150),
@@ -110,17 +109,7 @@ def buat_poster(isi: IsiPoster, ukuran: str = "story", hari: date | None = None)
     return keluaran.getvalue()
 
 
-def tautan_unduh(png: bytes, nama_berkas: str, label: str) -> str:
-    """An <a download> link carrying the PNG (works in Voilà and JupyterLab, offline)."""
-    data = base64.b64encode(png).decode("ascii")
-    ukuran = format_angka(len(png) / 1024)
-    return (
-        f"<a download='{escape(nama_berkas, quote=True)}' href='data:image/png;base64,{data}' "
-        f"class='literasi-unduh'>{escape(label)} ({ukuran} KB)</a>"
-    )
-
-
-class TombolInfografis:
+class TombolInfografis(Tampilan):
     """Two buttons (phone story, A4) that build a poster of the current chart on demand."""
 
     def __init__(self, ambil_isi: Callable[[], IsiPoster], nama: str = "infografis"):
@@ -145,11 +134,6 @@ class TombolInfografis:
         judul = ipw.HTML("<p><b>Simpan sebagai infografis</b> (judul, pesan, grafik, sumber):</p>")
         self.widget = ipw.VBox([judul, baris, self.tautan], layout=ipw.Layout(width="100%"))
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
     def _on_buat(self, ukuran: str) -> None:
         png = buat_poster(self.ambil_isi(), ukuran)
         self.tautan.value = (
@@ -157,6 +141,7 @@ class TombolInfografis:
             + tautan_unduh(
                 png,
                 f"{self.nama}_{ukuran}.png",
+                "image/png",
                 "Unduh poster " + ("ponsel" if ukuran == "story" else "A4"),
             )
             + "</p>"

@@ -31,7 +31,6 @@ A4 = (8.27, 11.69)  # inches, portrait
 BARIS_PER_HALAMAN = 32  # table rows that fit under a heading on one A4 page
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
          "September", "Oktober", "November", "Desember")  # fmt: skip
-MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def aman_sel(nilai):

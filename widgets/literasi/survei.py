@@ -13,7 +13,6 @@ a chart (matplotlib would read `$…$` as math).
 
 from __future__ import annotations
 
-import base64
 import hmac
 import math
 import os
@@ -33,6 +32,8 @@ from literasi import survei_db
 from literasi.angka import BukanAngka, baca_angka
 from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.tampilan import Tampilan
+from literasi.unduh import tautan_unduh
 
 SUMBER = "Sensus Kelas (isian siswa, anonim), disimpan di laptop guru"
 ENV_PIN = "LITERASI_PIN_GURU"
@@ -402,17 +403,6 @@ def tabel_html(tabel: pd.DataFrame, judul: str, kepala: dict[str, str] | None = 
     )
 
 
-def tautan_unduh(isi: bytes, nama_file: str, mime: str, label: str) -> str:
-    """A link that downloads `isi` (a data: URL, so it works offline and in Voilà)."""
-    data = base64.b64encode(isi).decode("ascii")
-    ukuran = angka_ringkas(max(len(isi) / 1024, 0.1))
-    return (
-        f"<a class='literasi-unduh' download='{escape(nama_file, quote=True)}' "
-        f"href='data:{mime};base64,{data}' style='font-weight:bold'>{escape(label)}</a> "
-        f"<span class='literasi-kecil'>({escape(nama_file)}, {ukuran} KB)</span>"
-    )
-
-
 def _pesan(jenis: str, isi_html: str) -> str:
     """A status line; `jenis` is benar / salah / petunjuk (the template's feedback colours)."""
     return f"<div class='literasi-umpan {jenis}' role='status'>{isi_html}</div>"
@@ -432,7 +422,7 @@ def lebar_isian() -> ipw.Layout:
 # --- Student view -------------------------------------------------------------------------
 
 
-class FormulirSurvei:
+class FormulirSurvei(Tampilan):
     """The questionnaire: class code, 12 questions, one "Kirim"; then where you sit in class.
 
     The key `kunci_kirim` is made when the form is shown, so a second tap on Kirim (or a
@@ -483,11 +473,6 @@ class FormulirSurvei:
         )
         self.terima_kasih = None  # built after the first successful Kirim
         self.widget = ipw.VBox([self.form], layout=ipw.Layout(width="100%", max_width="720px"))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
     @staticmethod
     def _masukan(nomor: int, p: Pertanyaan) -> ipw.ValueWidget:
@@ -590,9 +575,6 @@ class FormulirSurvei:
         self.widget.children = [self.terima_kasih]
         self._update()
 
-    def _on_change(self, _change=None) -> None:
-        self._update()
-
     def _update(self) -> None:
         p = PER_KUNCI[self.bandingkan.value]
         nilai = self.nilai_terkirim[p.kunci]
@@ -615,7 +597,7 @@ class FormulirSurvei:
 # --- Teacher view -------------------------------------------------------------------------
 
 
-class DasborGuru:
+class DasborGuru(Tampilan):
     """Class codes, live results, a sampler across classes, export, archive and reset.
 
     With $LITERASI_PIN_GURU set (the workshop server sets and prints it) the dashboard asks for
@@ -636,11 +618,6 @@ class DasborGuru:
             self._gerbang()
         else:
             self._buka()
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
     # PIN gate
     def _gerbang(self) -> None:

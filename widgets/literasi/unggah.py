@@ -44,7 +44,6 @@ SARAN_XLSX = (
     "Buka berkas di Excel, lalu pilih File → Simpan Sebagai (Save As) → "
     "“Buku Kerja Excel (*.xlsx)” atau “CSV UTF-8”, dan unggah hasilnya."
 )
-MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)

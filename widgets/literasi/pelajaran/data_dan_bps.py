@@ -18,6 +18,7 @@ from literasi.data import describe_dataset, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_PEKALONGAN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 KOTA_KITA = "Kota Pekalongan"
 DATA_REGISTRASI = "penduduk_luas_kabkota_jateng_2024"
@@ -149,9 +150,7 @@ def rata_rata_kodepos(wilayah: pd.DataFrame) -> float:
     return float(kelurahan["kodepos"].astype(int).mean())
 
 
-def daftar_soal(
-    angka: list[AngkaPenduduk], jenis: dict[str, str], rata_kodepos: float
-) -> list:
+def daftar_soal(angka: list[AngkaPenduduk], jenis: dict[str, str], rata_kodepos: float) -> list:
     """The six exercises in page order; every answer comes from the data."""
     sensus, proyeksi, registrasi = angka
     numerik = [k for k, j in jenis.items() if j == "numerik"]
@@ -185,8 +184,9 @@ def daftar_soal(
                 "Registrasi mencatat setiap peristiwa penduduk saat terjadi, jadi datanya terus "
                 "diperbarui."
             ),
-            petunjuk=["Apakah semua orang didatangi pada satu waktu, atau dicatat saat mengurus "
-                      "dokumen?"],
+            petunjuk=[
+                "Apakah semua orang didatangi pada satu waktu, atau dicatat saat mengurus dokumen?"
+            ],
             umpan_balik={
                 "Sensus": "Sensus menghitung semua penduduk pada satu waktu, sekitar sepuluh "
                 "tahun sekali, oleh BPS.",
@@ -295,7 +295,7 @@ def _tanda(x: float, desimal: int = 0) -> str:
     return ("+" if x > 0 else "") + format_angka(x, desimal)
 
 
-class TigaAngkaPenduduk:
+class TigaAngkaPenduduk(Tampilan):
     """Three systems, three numbers: the population of the city side by side."""
 
     def __init__(self, registrasi: pd.DataFrame, kemiskinan: pd.DataFrame, web: pd.DataFrame):
@@ -323,14 +323,6 @@ class TigaAngkaPenduduk:
         return cls(
             load_dataset(DATA_REGISTRASI), load_dataset(DATA_PROYEKSI), load_dataset(DATA_WEB)
         )
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         if self.tampilan.value == TAMPILAN[0]:

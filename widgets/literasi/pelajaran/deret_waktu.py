@@ -27,6 +27,7 @@ from literasi.infografis import IsiPoster
 from literasi.pelajaran.persen_poin import NAMA_DATA as NAMA_KEMISKINAN
 from literasi.pelajaran.persen_poin import bertanda, seri_jateng, seri_kota
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
 NAMA_PANEL = "panel_kemiskinan_ipm_tpt_jateng_2020_2025"
@@ -53,20 +54,36 @@ class Indikator:
 
 INDIKATOR = {
     "IPM": Indikator(
-        "Indeks Pembangunan Manusia (IPM)", "IPM", "indeks", "poin", 2,
+        "Indeks Pembangunan Manusia (IPM)",
+        "IPM",
+        "indeks",
+        "poin",
+        2,
         "BPS Provinsi Jawa Tengah, IPM menurut kabupaten/kota (metode baru)",
     ),
     "Penduduk miskin": Indikator(
-        "Persentase penduduk miskin (Maret)", "Penduduk miskin", "%", "poin persen", 2,
+        "Persentase penduduk miskin (Maret)",
+        "Penduduk miskin",
+        "%",
+        "poin persen",
+        2,
         "BPS Provinsi Jawa Tengah, Susenas Maret (seri utama); Jawa Tengah = gabungan 35 "
         "kab/kota, dihitung kit ini",
     ),
     "Pengangguran (TPT)": Indikator(
-        "Tingkat pengangguran terbuka (TPT)", "TPT", "%", "poin persen", 2,
+        "Tingkat pengangguran terbuka (TPT)",
+        "TPT",
+        "%",
+        "poin persen",
+        2,
         "BPS Provinsi Jawa Tengah, Sakernas (lewat tabel panel 2020–2025)",
     ),
     "Usia harapan hidup": Indikator(
-        "Usia harapan hidup saat lahir (UHH)", "UHH", "tahun", "tahun", 2,
+        "Usia harapan hidup saat lahir (UHH)",
+        "UHH",
+        "tahun",
+        "tahun",
+        2,
         "BPS Provinsi Jawa Tengah: seri lama dari tabel IPM (2020–2024), seri baru dari tabel "
         "panel (2024–2025)",
     ),
@@ -85,6 +102,7 @@ class Deret:
 
 
 # --- computations ------------------------------------------------------------------------
+
 
 def seri_wilayah(data: pd.DataFrame, wilayah: str, tahun: str, kolom: str, nama: str) -> pd.Series:
     """One kab/kota's values indexed by year."""
@@ -209,6 +227,7 @@ def arah(nilai: float) -> str:
 
 
 # --- exercises ---------------------------------------------------------------------------
+
 
 def daftar_soal(deret: dict, ipm: pd.DataFrame, panel: pd.DataFrame) -> list:
     """Five exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
@@ -340,7 +359,8 @@ def semua_soal() -> list:
 
 # --- the view ----------------------------------------------------------------------------
 
-class PerubahanWaktu:
+
+class PerubahanWaktu(Tampilan):
     """Choose an indicator and how to show it: values, index (2020 = 100), or annual change."""
 
     def __init__(self, deret: dict):
@@ -379,14 +399,6 @@ class PerubahanWaktu:
     def from_dataset(cls) -> PerubahanWaktu:
         ipm, panel = load_dataset(NAMA_IPM), load_dataset(NAMA_PANEL)
         return cls(semua_deret(ipm, load_dataset(NAMA_KEMISKINAN), panel))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         nama = self.indikator.value
@@ -488,29 +500,47 @@ class PerubahanWaktu:
 
     def _garis(self, ax, ind: Indikator, d: Deret, indeks_2020: bool) -> str:
         ubah = indeks if indeks_2020 else (lambda s: s)
-        pasangan = [(d.kota, KOTA_KITA, WARNA_PEKALONGAN), (d.banding, d.nama_banding,
-                                                            WARNA_UTAMA)]
+        pasangan = [(d.kota, KOTA_KITA, WARNA_PEKALONGAN), (d.banding, d.nama_banding, WARNA_UTAMA)]
         for seri, nama, warna in pasangan:
             y = ubah(seri)
             ax.plot(y.index, y.to_numpy(), marker="o", color=warna, label=nama)
             t1 = y.index.max()
             ax.annotate(
-                format_angka(y[t1], 1 if indeks_2020 else ind.desimal), (t1, y[t1]),
-                textcoords="offset points", xytext=(5, 0), ha="left", va="center", fontsize=7,
-                color=warna, fontweight="bold",
+                format_angka(y[t1], 1 if indeks_2020 else ind.desimal),
+                (t1, y[t1]),
+                textcoords="offset points",
+                xytext=(5, 0),
+                ha="left",
+                va="center",
+                fontsize=7,
+                color=warna,
+                fontweight="bold",
             )
         tahun = set(d.kota.index)
         putus = ""
         if d.kota_baru is not None and not indeks_2020:
             for seri, warna in ((d.kota_baru, WARNA_PEKALONGAN), (d.banding_baru, WARNA_UTAMA)):
-                ax.plot(seri.index, seri.to_numpy(), marker="o", markerfacecolor="white",
-                        linestyle="--", color=warna, label="seri baru" if warna == WARNA_UTAMA
-                        else None)
+                ax.plot(
+                    seri.index,
+                    seri.to_numpy(),
+                    marker="o",
+                    markerfacecolor="white",
+                    linestyle="--",
+                    color=warna,
+                    label="seri baru" if warna == WARNA_UTAMA else None,
+                )
             tahun |= set(d.kota_baru.index)
             mulai = int(d.kota_baru.index.min())
             ax.axvline(mulai, color="#4a5a64", linestyle=":", linewidth=1)
-            ax.text(mulai, ax.get_ylim()[0], f"putus seri {mulai} ", fontsize=7,
-                    color="#4a5a64", va="bottom", ha="right")
+            ax.text(
+                mulai,
+                ax.get_ylim()[0],
+                f"putus seri {mulai} ",
+                fontsize=7,
+                color="#4a5a64",
+                va="bottom",
+                ha="right",
+            )
             putus = (
                 f" Mulai {mulai} ada seri baru (garis putus-putus) yang tidak disambung ke seri "
                 f"lama: {KOTA_KITA} {mulai} {format_angka(d.kota[mulai], 2)} (lama) dan "
@@ -550,10 +580,18 @@ class PerubahanWaktu:
             # 2024 → 2025 within the new series only; hatched so it is not read as the old one.
             bk, bb = perubahan_tahunan(d.kota_baru), perubahan_tahunan(d.banding_baru)
             for t in bk.index:
-                ax.bar(t - lebar / 2, bk[t], lebar, color="white", edgecolor=WARNA_PEKALONGAN,
-                       hatch="///", label="seri baru")
-                ax.bar(t + lebar / 2, bb[t], lebar, color="white", edgecolor=WARNA_UTAMA,
-                       hatch="///")
+                ax.bar(
+                    t - lebar / 2,
+                    bk[t],
+                    lebar,
+                    color="white",
+                    edgecolor=WARNA_PEKALONGAN,
+                    hatch="///",
+                    label="seri baru",
+                )
+                ax.bar(
+                    t + lebar / 2, bb[t], lebar, color="white", edgecolor=WARNA_UTAMA, hatch="///"
+                )
                 tahun.append(int(t))
             t = int(bk.index[0])
             baru = (
@@ -566,9 +604,7 @@ class PerubahanWaktu:
         ax.set_ylabel(f"Perubahan ({ind.satuan_ubah})", fontsize=9)
         ax.set_title(f"{ind.label}\nperubahan tahunan", fontsize=9)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: bertanda(v, 2)))
-        isi = ", ".join(
-            f"{t} {bertanda(ubah_k[t], ind.desimal, plus=True)}" for t in ubah_k.index
-        )
+        isi = ", ".join(f"{t} {bertanda(ubah_k[t], ind.desimal, plus=True)}" for t in ubah_k.index)
         return (
             f"Diagram batang perubahan tahunan {ind.label} ({ind.satuan_ubah}). {KOTA_KITA} "
             f"(ungu): {isi}. Biru: {d.nama_banding}.{baru}"

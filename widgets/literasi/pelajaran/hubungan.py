@@ -27,6 +27,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
 NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
@@ -55,12 +56,22 @@ class VariabelX:
 
 VARIABEL_X = {
     "IPM": VariabelX(
-        "Indeks Pembangunan Manusia", "IPM", "Indeks Pembangunan Manusia", "poin",
-        "IPM, 0–100", "", 2,
+        "Indeks Pembangunan Manusia",
+        "IPM",
+        "Indeks Pembangunan Manusia",
+        "poin",
+        "IPM, 0–100",
+        "",
+        2,
     ),
     "Lama sekolah": VariabelX(
-        "Rata-rata lama sekolah", "rata-rata lama sekolah", "Rata-rata Lama Sekolah (tahun)",
-        "tahun", "tahun", "tahun", 2,
+        "Rata-rata lama sekolah",
+        "rata-rata lama sekolah",
+        "Rata-rata Lama Sekolah (tahun)",
+        "tahun",
+        "tahun",
+        "tahun",
+        2,
     ),
     "Pengeluaran": VariabelX(
         "Pengeluaran per kapita",
@@ -76,6 +87,7 @@ VARIABEL_X = {
 
 
 # --- computations ------------------------------------------------------------------------
+
 
 def tabel_gabung(ipm: pd.DataFrame, miskin: pd.DataFrame, tahun: int) -> pd.DataFrame:
     """The 35 kab/kota of one year: IPM and its components beside the poverty rate (%).
@@ -137,7 +149,12 @@ def kekuatan(r: float) -> str:
     if besar < 0.2:
         return "hampir tidak ada hubungan garis lurus"
     kata = (
-        "lemah" if besar < 0.4 else "sedang" if besar < 0.6 else "kuat" if besar < 0.8
+        "lemah"
+        if besar < 0.4
+        else "sedang"
+        if besar < 0.6
+        else "kuat"
+        if besar < 0.8
         else "sangat kuat"
     )
     return f"hubungan {'negatif' if r < 0 else 'positif'} {kata}"
@@ -151,9 +168,7 @@ def bertanda(nilai: float, desimal: int) -> str:
 def persamaan(kemiringan: float, potongan: float, nama_x: str = "x") -> str:
     """“y = 38,90 − 0,395 × IPM” (slope to three decimals so predictions stay accurate)."""
     tanda = "−" if kemiringan < 0 else "+"
-    return (
-        f"y = {format_angka(potongan, 2)} {tanda} {format_angka(abs(kemiringan), 3)} × {nama_x}"
-    )
+    return f"y = {format_angka(potongan, 2)} {tanda} {format_angka(abs(kemiringan), 3)} × {nama_x}"
 
 
 def arti_kemiringan(kemiringan: float, var: VariabelX) -> str:
@@ -225,6 +240,7 @@ def nama_pendek(nama: str) -> str:
 
 # --- exercises ---------------------------------------------------------------------------
 
+
 def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
     """Six exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
     tabel = tabel_gabung(ipm, miskin, TAHUN_SOAL)
@@ -235,9 +251,7 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
     x_kota, y_kota = float(kota[var.kolom]), float(kota[KOLOM_Y])
     y_garis = ramalan(x_kota, b, a)
     posisi = posisi_terhadap_garis(y_kota - y_garis)
-    r_semua = {
-        kunci: ringkasan_hubungan(tabel, v)["r"] for kunci, v in VARIABEL_X.items()
-    }
+    r_semua = {kunci: ringkasan_hubungan(tabel, v)["r"] for kunci, v in VARIABEL_X.items()}
     terkuat = max(r_semua, key=lambda k: abs(r_semua[k]))
     terlemah = min(r_semua, key=lambda k: abs(r_semua[k]))
     daftar_r = ", ".join(f"{k} {bertanda(v, 2)}" for k, v in r_semua.items())
@@ -378,7 +392,8 @@ def semua_soal() -> list:
 
 # --- the view ----------------------------------------------------------------------------
 
-class HubunganDuaVariabel:
+
+class HubunganDuaVariabel(Tampilan):
     """Choose a year, an x variable and a kab/kota to name; see the scatter, r and the line."""
 
     def __init__(self, ipm: pd.DataFrame, miskin: pd.DataFrame):
@@ -424,14 +439,6 @@ class HubunganDuaVariabel:
     def from_dataset(cls) -> HubunganDuaVariabel:
         return cls(load_dataset(NAMA_IPM), load_dataset(NAMA_MISKIN))
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
-
     def _update(self) -> None:
         tabel = self.tabel[self.tahun.value]
         var = VARIABEL_X[self.variabel.value]
@@ -464,9 +471,15 @@ class HubunganDuaVariabel:
         ax.scatter(x, y, s=28, color=WARNA_LAIN, edgecolor="#4a5a64", linewidth=0.5, zorder=2)
         x0, x1 = float(x.min()), float(x.max())
         ax.plot(
-            [x0, x1], [ramalan(x0, h["kemiringan"], h["potongan"]),
-                       ramalan(x1, h["kemiringan"], h["potongan"])],
-            color=WARNA_UTAMA, linewidth=1.6, zorder=1, label="garis kuadrat terkecil",
+            [x0, x1],
+            [
+                ramalan(x0, h["kemiringan"], h["potongan"]),
+                ramalan(x1, h["kemiringan"], h["potongan"]),
+            ],
+            color=WARNA_UTAMA,
+            linewidth=1.6,
+            zorder=1,
+            label="garis kuadrat terkecil",
         )
         sorot = [(KOTA_KITA, WARNA_PEKALONGAN)]
         if self.wilayah.value != KOTA_KITA:
@@ -477,13 +490,24 @@ class HubunganDuaVariabel:
             # Put the label on the side with more room, so it stays inside the plot.
             kanan = x[i] < (x0 + x1) / 2
             ax.annotate(
-                nama_pendek(nama), (x[i], y[i]), textcoords="offset points",
-                xytext=(7 if kanan else -7, 6), ha="left" if kanan else "right",
-                fontsize=8, color=warna, fontweight="bold",
+                nama_pendek(nama),
+                (x[i], y[i]),
+                textcoords="offset points",
+                xytext=(7 if kanan else -7, 6),
+                ha="left" if kanan else "right",
+                fontsize=8,
+                color=warna,
+                fontweight="bold",
             )
         ax.text(
-            0.98, 0.97, f"r = {bertanda(h['r'], 2)}", transform=ax.transAxes, ha="right",
-            va="top", fontsize=9, fontweight="bold",
+            0.98,
+            0.97,
+            f"r = {bertanda(h['r'], 2)}",
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            fontsize=9,
+            fontweight="bold",
         )
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: angka_sumbu(v)))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: angka_sumbu(v)))
@@ -492,8 +516,7 @@ class HubunganDuaVariabel:
         ax.set_xlabel(f"{var.label} ({var.satuan_sumbu})", fontsize=9)
         ax.set_ylabel("Penduduk miskin (%)", fontsize=9)
         ax.set_title(
-            f"{var.label} dan kemiskinan\n35 kabupaten/kota Jawa Tengah, "
-            f"{self.tahun.value}",
+            f"{var.label} dan kemiskinan\n35 kabupaten/kota Jawa Tengah, {self.tahun.value}",
             fontsize=9.5,
         )
         ax.legend(fontsize=7, loc="lower left", frameon=False)

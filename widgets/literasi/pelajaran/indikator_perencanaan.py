@@ -22,6 +22,7 @@ from literasi.grafik import WARNA_LAIN, WARNA_PEKALONGAN, WARNA_UTAMA, gambar_ba
 from literasi.infografis import IsiPoster
 from literasi.pelajaran.persen_poin import seri_jateng
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 KOTA_KITA = "Kota Pekalongan"
 PENERBIT = "BPS Provinsi Jawa Tengah"
@@ -94,6 +95,7 @@ PILIHAN = {
 
 # --- computations ------------------------------------------------------------------------
 
+
 def seri_wilayah(data: pd.DataFrame, ind: Indikator, nama: str = KOTA_KITA) -> pd.Series:
     """One kab/kota's values by year."""
     baris = data[data["Wilayah"] == nama].set_index("Tahun")[ind.kolom]
@@ -163,6 +165,7 @@ def baca_semua() -> dict[str, pd.DataFrame]:
 
 
 # --- exercises ---------------------------------------------------------------------------
+
 
 def daftar_soal(semua: dict[str, pd.DataFrame]) -> list:
     """Five exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
@@ -319,7 +322,8 @@ def semua_soal() -> list:
 
 # --- the view ----------------------------------------------------------------------------
 
-class IndikatorKota:
+
+class IndikatorKota(Tampilan):
     """Choose an indicator; see Kota Pekalongan against the 35 kab/kota and Jawa Tengah,
     with the period, the unit and the source line to copy."""
 
@@ -336,9 +340,7 @@ class IndikatorKota:
         self.grafik = ipw.HTML()
         self.sumber = ipw.HTML()
         self.indikator.observe(self._on_change, names="value")
-        kontrol = ipw.HBox(
-            [self.indikator], layout=ipw.Layout(flex_flow="row wrap", width="100%")
-        )
+        kontrol = ipw.HBox([self.indikator], layout=ipw.Layout(flex_flow="row wrap", width="100%"))
         kontrol.add_class("literasi-baris")
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.sumber], layout=ipw.Layout(width="100%")
@@ -348,14 +350,6 @@ class IndikatorKota:
     @classmethod
     def from_dataset(cls) -> IndikatorKota:
         return cls(baca_semua())
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         kunci = self.indikator.value
@@ -392,21 +386,49 @@ class IndikatorKota:
         ax = fig.add_subplot()
         tahun = list(kota.index)
         ax.fill_between(
-            tahun, r35["min"].to_numpy(), r35["max"].to_numpy(), color=WARNA_LAIN, alpha=0.35,
-            label="Rentang 35 kab/kota", linewidth=0,
+            tahun,
+            r35["min"].to_numpy(),
+            r35["max"].to_numpy(),
+            color=WARNA_LAIN,
+            alpha=0.35,
+            label="Rentang 35 kab/kota",
+            linewidth=0,
         )
-        ax.plot(tahun, r35["median"].to_numpy(), color="#4a5a64", linestyle="--", marker=".",
-                label="Median 35 kab/kota")
+        ax.plot(
+            tahun,
+            r35["median"].to_numpy(),
+            color="#4a5a64",
+            linestyle="--",
+            marker=".",
+            label="Median 35 kab/kota",
+        )
         if prov is not None:
-            ax.plot(tahun, prov.reindex(tahun).to_numpy(), color=WARNA_UTAMA, marker="s",
-                    markersize=4, label="Jawa Tengah (gabungan)")
-        ax.plot(tahun, kota.to_numpy(), color=WARNA_PEKALONGAN, marker="o", linewidth=2.2,
-                label=KOTA_KITA)
+            ax.plot(
+                tahun,
+                prov.reindex(tahun).to_numpy(),
+                color=WARNA_UTAMA,
+                marker="s",
+                markersize=4,
+                label="Jawa Tengah (gabungan)",
+            )
+        ax.plot(
+            tahun,
+            kota.to_numpy(),
+            color=WARNA_PEKALONGAN,
+            marker="o",
+            linewidth=2.2,
+            label=KOTA_KITA,
+        )
         akhir = tahun[-1]
         ax.annotate(
-            format_angka(kota[akhir], ind.desimal), (akhir, kota[akhir]),
-            textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8,
-            color=WARNA_PEKALONGAN, fontweight="bold",
+            format_angka(kota[akhir], ind.desimal),
+            (akhir, kota[akhir]),
+            textcoords="offset points",
+            xytext=(0, 7),
+            ha="center",
+            fontsize=8,
+            color=WARNA_PEKALONGAN,
+            fontweight="bold",
         )
         ax.set_xticks(tahun, [str(t) for t in tahun], fontsize=8)
         ax.set_xlim(tahun[0] - 0.3, tahun[-1] + 0.3)
@@ -427,8 +449,12 @@ class IndikatorKota:
         if prov is not None:
             kalimat += f" Jawa Tengah (biru, gabungan) {ind.teks(prov[akhir])}."
         self.gambar_terakhir = fig  # for the poster: the chart exactly as on screen
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat,
-                           sumber=kutipan(ind, tahun).removeprefix("Sumber: "))
+        return html_grafik(
+            fig,
+            alt=kalimat,
+            keterangan=kalimat,
+            sumber=kutipan(ind, tahun).removeprefix("Sumber: "),
+        )
 
     def _kotak_sumber(self, ind: Indikator, kota: pd.Series) -> str:
         olahan = (

@@ -23,6 +23,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan
+from literasi.tampilan import Tampilan
 
 NAMA_DATA = "penduduk_luas_kabkota_jateng_2024"
 KOTA_KITA = "Kota Pekalongan"
@@ -177,7 +178,7 @@ def semua_soal() -> list:
     return daftar_soal(tabel_kabkota(data), baris_provinsi(data))
 
 
-class PeringkatKabKota:
+class PeringkatKabKota(Tampilan):
     """Choose a kab/kota and a measure; see its rank, its neighbours and a bar chart."""
 
     def __init__(self, data: pd.DataFrame):
@@ -216,14 +217,6 @@ class PeringkatKabKota:
     @classmethod
     def from_dataset(cls) -> PeringkatKabKota:
         return cls(load_dataset(NAMA_DATA))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         ukuran = UKURAN[self.ukuran.value]

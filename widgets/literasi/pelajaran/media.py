@@ -23,6 +23,7 @@ from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 NAMA_DATA = "temukan_kesalahan"
 NAMA_WEB = "angka_halaman_web_kota_pekalongan"
@@ -62,6 +63,7 @@ SATUAN = {
 
 
 # --- reading the claims ------------------------------------------------------------------
+
 
 def angka_id(teks: str) -> float | None:
     """A number written the Indonesian way (`2.933.816,00`), or None for words.
@@ -120,6 +122,7 @@ def persen_terlalu_tinggi(tertulis: float, benar: float) -> float:
 
 
 # --- the evidence for each claim ---------------------------------------------------------
+
 
 @dataclass
 class Bukti:
@@ -196,25 +199,37 @@ def bukti_klaim(klaim: pd.Series, p: Pembanding) -> Bukti:
             satuan="jiwa/km²",
             batang=[
                 ("Kepadatan tertulis", b["kepadatan"], False),
-                (f"{format_angka(b['penduduk'])} ÷ {klaim['nilai_tertulis']}", b["penduduk"]
-                 / tertulis, True),
-                (f"{format_angka(b['penduduk'])} ÷ {format_angka(b['luas_bps'], 2)}",
-                 b["penduduk"] / b["luas_bps"], False),
+                (
+                    f"{format_angka(b['penduduk'])} ÷ {klaim['nilai_tertulis']}",
+                    b["penduduk"] / tertulis,
+                    True,
+                ),
+                (
+                    f"{format_angka(b['penduduk'])} ÷ {format_angka(b['luas_bps'], 2)}",
+                    b["penduduk"] / b["luas_bps"],
+                    False,
+                ),
             ],
             sumber=f"{sumber_klaim}; luas BPS Kota Pekalongan 2020 (dikutip perkim.id)",
             catatan="Penduduk 2014 dibagi luas: mana yang menghasilkan kepadatan tertulis?",
         )
     if no == 2:
         kec = ["Barat", "Timur", "Selatan", "Utara"]
-        luas = {k: angka_web(p.web, "luas_wilayah", f"Kecamatan Pekalongan {k}", "2020")
-                for k in kec}
+        luas = {
+            k: angka_web(p.web, "luas_wilayah", f"Kecamatan Pekalongan {k}", "2020") for k in kec
+        }
         return Bukti(
             judul="Satu kecamatan dan seluruh kota",
             satuan="km²",
             batang=[("Pek. Utara (tertulis)", tertulis, True)]
             + [(f"Pek. {k} (BPS)", luas[k], False) for k in kec]
-            + [("Seluruh kota (BPS)", angka_web(p.web, "luas_wilayah", "Kota Pekalongan",
-                                                "2020"), False)],
+            + [
+                (
+                    "Seluruh kota (BPS)",
+                    angka_web(p.web, "luas_wilayah", "Kota Pekalongan", "2020"),
+                    False,
+                )
+            ],
             sumber=f"{sumber_klaim}; BPS Kota Pekalongan 2020 (dikutip perkim.id)",
             catatan="Bagian tidak mungkin lebih besar dari keseluruhan.",
         )
@@ -223,8 +238,10 @@ def bukti_klaim(klaim: pd.Series, p: Pembanding) -> Bukti:
         return Bukti(
             judul="Satu kelurahan dan seluruh kota",
             satuan="ha",
-            batang=[("Kel. Kauman (tertulis)", tertulis, True), ("Seluruh kota (BPS)", kota_ha,
-                                                                   False)],
+            batang=[
+                ("Kel. Kauman (tertulis)", tertulis, True),
+                ("Seluruh kota (BPS)", kota_ha, False),
+            ],
             sumber=f"{sumber_klaim}; BPS Kota Pekalongan 2020 (dikutip perkim.id)",
             catatan="1 km² = 100 ha, jadi 45,25 km² = 4.525 ha.",
         )
@@ -260,8 +277,11 @@ def bukti_klaim(klaim: pd.Series, p: Pembanding) -> Bukti:
             batang=[
                 ("Tertulis di blog", tertulis, True),
                 ("SP2010 (sebelum 2015)", float(len(p.sp2010)), False),
-                ("Kemendagri (sejak 2015)",
-                 float((p.kemendagri["tingkat"] == "kelurahan").sum()), False),
+                (
+                    "Kemendagri (sejak 2015)",
+                    float((p.kemendagri["tingkat"] == "kelurahan").sum()),
+                    False,
+                ),
             ],
             sumber=f"{sumber_klaim}; BPS SP2010 per kelurahan; Kemendagri 2025",
             catatan="Perda Kota Pekalongan No. 8 Tahun 2013: 47 kelurahan menjadi 27 (2015).",
@@ -305,6 +325,7 @@ def label_klaim(klaim: pd.Series) -> str:
 
 
 # --- exercises ---------------------------------------------------------------------------
+
 
 def daftar_soal(data: pd.DataFrame, p: Pembanding) -> list:
     """Six exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
@@ -487,6 +508,7 @@ def semua_soal() -> list:
 
 # --- the view ----------------------------------------------------------------------------
 
+
 def _isi_kartu(klaim: pd.Series, bukti: Bukti) -> str:
     """The claim as written, read with the four checklist questions."""
     siapa, kapan, apa, banding = (c for c, _ in DAFTAR_CEK)
@@ -520,7 +542,7 @@ def _isi_jawaban(klaim: pd.Series) -> str:
     )
 
 
-class PeriksaKlaim:
+class PeriksaKlaim(Tampilan):
     """Choose a claim; read it with the checklist, see the check chart, then ask for the truth."""
 
     def __init__(self, data: pd.DataFrame, pembanding: Pembanding):
@@ -557,16 +579,8 @@ class PeriksaKlaim:
     def from_dataset(cls) -> PeriksaKlaim:
         return cls(load_dataset(NAMA_DATA), Pembanding.dari_dataset())
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
     def _baris(self) -> pd.Series:
         return self.klaim[self.klaim["no"] == self.pilih.value].iloc[0]
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _on_tunjukkan(self, _tombol=None) -> None:
         self.jawaban.value = _isi_jawaban(self._baris())
@@ -623,13 +637,33 @@ class PeriksaKlaim:
     def _waktu(ax, bukti: Bukti) -> None:
         resmi = [(t, b[1]) for t, b in zip(bukti.tahun, bukti.batang, strict=True) if not b[2]]
         klaim = [(t, b[1]) for t, b in zip(bukti.tahun, bukti.batang, strict=True) if b[2]]
-        ax.plot([t for t, _ in resmi], [v for _, v in resmi], marker="o", color=WARNA_UTAMA,
-                label="BPS (sensus, proyeksi)")
-        ax.plot([t for t, _ in klaim], [v for _, v in klaim], marker="X", markersize=10,
-                linestyle="none", color=WARNA_SOROT, label="Angka di situs itu")
+        ax.plot(
+            [t for t, _ in resmi],
+            [v for _, v in resmi],
+            marker="o",
+            color=WARNA_UTAMA,
+            label="BPS (sensus, proyeksi)",
+        )
+        ax.plot(
+            [t for t, _ in klaim],
+            [v for _, v in klaim],
+            marker="X",
+            markersize=10,
+            linestyle="none",
+            color=WARNA_SOROT,
+            label="Angka di situs itu",
+        )
         for t, v in klaim:
-            ax.annotate(format_angka(v), (t, v), textcoords="offset points", xytext=(0, -14),
-                        ha="center", fontsize=8, color=WARNA_SOROT, fontweight="bold")
+            ax.annotate(
+                format_angka(v),
+                (t, v),
+                textcoords="offset points",
+                xytext=(0, -14),
+                ha="center",
+                fontsize=8,
+                color=WARNA_SOROT,
+                fontweight="bold",
+            )
         ax.set_ylim(0, 1.15 * max(v for _, v in resmi))
         ax.axhline(0, color=WARNA_LAIN, linewidth=0.6)
         ax.legend(fontsize=7, loc="lower right", frameon=False)

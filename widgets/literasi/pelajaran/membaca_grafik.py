@@ -25,6 +25,7 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak, SoalUrutan
+from literasi.tampilan import Tampilan
 
 KOTA_KITA = "Kota Pekalongan"
 DATA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -164,8 +165,9 @@ def _batang(seri: Seri, potong: bool):
     atas = max(seri.nilai)
     ax.set_ylim(bawah, atas + (atas - bawah) * 0.12)
     if banyak:
-        ax.set_xticks(list(posisi), seri.label, fontsize=8.5, rotation=40, ha="right",
-                      rotation_mode="anchor")
+        ax.set_xticks(
+            list(posisi), seri.label, fontsize=8.5, rotation=40, ha="right", rotation_mode="anchor"
+        )
     else:
         ax.set_xticks(list(posisi), seri.label, fontsize=9.5)
     ax.yaxis.set_major_formatter(FuncFormatter(_label_sumbu))
@@ -350,7 +352,7 @@ def semua_soal() -> list:
     return daftar_soal(load_dataset(DATA_IPM), load_dataset(DATA_MISKIN))
 
 
-class GrafikMenipu:
+class GrafikMenipu(Tampilan):
     """The same numbers with the y-axis from zero or cut: see how a chart can mislead."""
 
     def __init__(self, ipm: pd.DataFrame, miskin: pd.DataFrame):
@@ -388,14 +390,6 @@ class GrafikMenipu:
     @classmethod
     def from_dataset(cls) -> GrafikMenipu:
         return cls(load_dataset(DATA_IPM), load_dataset(DATA_MISKIN))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         seri = self.seri[self.data.value]

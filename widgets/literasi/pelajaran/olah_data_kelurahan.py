@@ -11,7 +11,6 @@ Pure computations first (tables, indicators, charts drawn on a given Axes), then
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import re
 from dataclasses import astuple, dataclass
@@ -27,7 +26,9 @@ from literasi import validasi_kelurahan as vk
 from literasi.format import format_angka
 from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan
-from literasi.unggah import BATAS_MB, MIME_XLSX, Masalah, angka_sel, baca_berkas, html_masalah
+from literasi.tampilan import Tampilan
+from literasi.unduh import MIME_XLSX, tautan_unduh
+from literasi.unggah import BATAS_MB, Masalah, angka_sel, baca_berkas, html_masalah
 
 MUDA = ("0-4", "5-9", "10-14")  # 0-14 tahun
 TUA = ("65-69", "70-74", "75+")  # 65 tahun ke atas
@@ -286,17 +287,6 @@ def template() -> bytes:
 # --- Helpers for the view -----------------------------------------------------------------
 
 
-def tautan_unduh(isi: bytes, nama_file: str, mime: str, label: str) -> str:
-    """A link that downloads `isi` (a data: URL: works offline and in Voilà)."""
-    data = base64.b64encode(isi).decode("ascii")
-    kb = format_angka(max(len(isi) / 1024, 0.1), 1)
-    return (
-        f"<a class='literasi-unduh' download='{escape(nama_file, quote=True)}' "
-        f"href='data:{mime};base64,{data}' style='font-weight:bold'>{escape(label)}</a> "
-        f"<span class='literasi-kecil'>({escape(nama_file)}, {kb} KB)</span>"
-    )
-
-
 def _sel(v) -> str:
     if v is None or v is pd.NA or (isinstance(v, float) and v != v):
         return "<td>–</td>"
@@ -360,7 +350,7 @@ def _lebar() -> ipw.Layout:
 # --- The view -----------------------------------------------------------------------------
 
 
-class OlahDataKelurahan:
+class OlahDataKelurahan(Tampilan):
     """Template → upload → report → cleaning → tables → indicators → charts → downloads.
 
     The sections are widgets of their own (`bagian_*`), so the notebook can put text between
@@ -478,11 +468,6 @@ class OlahDataKelurahan:
     def contoh(cls) -> OlahDataKelurahan:
         """Open with the template's fictional example loaded (what the notebook does)."""
         return cls(NAMA_TEMPLATE, template())
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
     # --- Loading ------------------------------------------------------------------------
 

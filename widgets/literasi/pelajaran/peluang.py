@@ -30,6 +30,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 SEED = 2024  # stated on screen, so every student sees the same throws
 BANYAK_PERCOBAAN = (6, 60, 600, 6000)  # multiples of 6: the dice's expected counts are whole
@@ -359,7 +360,7 @@ def _pilihan_banyak() -> list[tuple[str, int]]:
     return [(format_angka(n), n) for n in BANYAK_PERCOBAAN]
 
 
-class FrekuensiRelatif:
+class FrekuensiRelatif(Tampilan):
     """Choose an experiment (first control) and how many trials; see the relative frequency of
     the event after each trial against the theoretical probability, and a frequency table with
     the expected frequencies."""
@@ -401,14 +402,6 @@ class FrekuensiRelatif:
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel], layout=ipw.Layout(width="100%")
         )
-        self._update()
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
         self._update()
 
     def _update(self) -> None:
@@ -524,7 +517,7 @@ def tabel_frekuensi(p: Percobaan, hasil: np.ndarray) -> str:
 # --- view 2: two dice, independent vs mutually exclusive ---------------------------------
 
 
-class DuaDadu:
+class DuaDadu(Tampilan):
     """Choose a pair of events on two dice; see the 36 outcomes coloured by event, the exact
     probabilities, whether the events are mutually exclusive or independent, and a simulation."""
 
@@ -548,14 +541,6 @@ class DuaDadu:
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )
-        self._update()
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
         self._update()
 
     def _update(self) -> None:

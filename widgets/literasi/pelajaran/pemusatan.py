@@ -27,6 +27,7 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 NAMA_DATA = "ipm_komponen_kabkota_jateng_2020_2024"
 TAHUN = 2024
@@ -323,7 +324,7 @@ def semua_soal() -> list:
 PILIHAN_BUATAN = ["Tanpa nilai buatan", "Tambah nilai buatan"]
 
 
-class PemusatanKabKota:
+class PemusatanKabKota(Tampilan):
     """Choose a variable; see its dot plot with mean and median. Then add one made-up extreme
     kab/kota (never data) and watch the mean move while the median stays."""
 
@@ -373,11 +374,6 @@ class PemusatanKabKota:
     @classmethod
     def from_dataset(cls) -> PemusatanKabKota:
         return cls(load_dataset(NAMA_DATA))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
     def _atur_slider(self) -> None:
         """Range of the made-up value for the chosen variable (far outside the real data)."""

@@ -33,6 +33,7 @@ from literasi.pelajaran.pemusatan import (
     tumpukan_titik,
 )
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 KELOMPOK = ("Kabupaten", "Kota")
 JENIS = ("Diagram kotak", "Histogram", "Diagram titik")
@@ -269,7 +270,7 @@ def semua_soal() -> list:
 # --- the view ----------------------------------------------------------------------------
 
 
-class PenyebaranKabKota:
+class PenyebaranKabKota(Tampilan):
     """Choose a chart type and a variable; compare kabupaten and kota with the same data."""
 
     def __init__(self, data: pd.DataFrame):
@@ -317,14 +318,6 @@ class PenyebaranKabKota:
     @classmethod
     def from_dataset(cls) -> PenyebaranKabKota:
         return cls(load_dataset(NAMA_DATA))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         v = VARIABEL[self.variabel.value]

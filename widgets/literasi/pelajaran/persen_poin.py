@@ -19,6 +19,7 @@ from literasi.data import load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 NAMA_DATA = "kemiskinan_maret_kabkota_jateng_2020_2024"
 NAMA_PANEL = "panel_kemiskinan_ipm_tpt_jateng_2020_2025"
@@ -36,6 +37,7 @@ CARA = ("Poin persen", "Persen (relatif)")
 
 
 # --- computations ------------------------------------------------------------------------
+
 
 def seri_kota(data: pd.DataFrame, nama: str = KOTA_KITA) -> pd.Series:
     """Poverty rate (%) of one kab/kota, indexed by year."""
@@ -104,9 +106,7 @@ def tabel_tahunan(data: pd.DataFrame) -> pd.DataFrame:
 
 def beda_dua_seri(data: pd.DataFrame, panel: pd.DataFrame) -> dict:
     """How the comparison panel disagrees with the main series (rows, mean gap, Kota 2024)."""
-    gabung = data.merge(
-        panel, left_on=["Wilayah", "Tahun"], right_on=["kabupaten_kota", "tahun"]
-    )
+    gabung = data.merge(panel, left_on=["Wilayah", "Tahun"], right_on=["kabupaten_kota", "tahun"])
     selisih = (gabung["persentase_penduduk_miskin"] - gabung[KOLOM_PERSEN]).astype(float)
     kota = gabung[(gabung["Wilayah"] == KOTA_KITA) & (gabung["Tahun"] == 2024)].iloc[0]
     return {
@@ -139,6 +139,7 @@ def kalimat_perubahan(nama: str, awal: float, akhir: float, t0: int, t1: int) ->
 
 
 # --- exercises ---------------------------------------------------------------------------
+
 
 def daftar_soal(data: pd.DataFrame) -> list:
     """Five exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
@@ -281,7 +282,8 @@ def semua_soal() -> list:
 
 # --- the view ----------------------------------------------------------------------------
 
-class PerubahanKemiskinan:
+
+class PerubahanKemiskinan(Tampilan):
     """Choose how to measure change (points or relative) and two years; see both places."""
 
     def __init__(self, data: pd.DataFrame):
@@ -318,14 +320,6 @@ class PerubahanKemiskinan:
     @classmethod
     def from_dataset(cls) -> PerubahanKemiskinan:
         return cls(load_dataset(NAMA_DATA))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _perubahan(self, seri: pd.Series) -> float:
         t0, t1 = self.tahun.value
@@ -366,8 +360,14 @@ class PerubahanKemiskinan:
             atas.plot(seri.index, seri.to_numpy(), marker="o", color=warna, label=nama)
             for t in (t0, t1):
                 atas.annotate(
-                    format_angka(seri[t], 2), (t, seri[t]), textcoords="offset points",
-                    xytext=(0, 7), ha="center", fontsize=8, color=warna, fontweight="bold",
+                    format_angka(seri[t], 2),
+                    (t, seri[t]),
+                    textcoords="offset points",
+                    xytext=(0, 7),
+                    ha="center",
+                    fontsize=8,
+                    color=warna,
+                    fontweight="bold",
                 )
         atas.axvspan(t0, t1, color="#fdebd9", zorder=0)
         atas.set_ylim(0, 13)
@@ -391,8 +391,13 @@ class PerubahanKemiskinan:
         for i, (v, t) in enumerate(zip(nilai, teks, strict=True)):
             # Label on the empty side of zero, so it never covers the names on the axis.
             bawah.text(
-                0, i, f" {t} ", va="center",
-                ha="left" if v <= 0 else "right", fontsize=9, fontweight="bold",
+                0,
+                i,
+                f" {t} ",
+                va="center",
+                ha="left" if v <= 0 else "right",
+                fontsize=9,
+                fontweight="bold",
             )
         bawah.xaxis.set_major_formatter(FuncFormatter(lambda x, _: bertanda(x, 1 if poin else 0)))
         bawah.tick_params(axis="x", labelsize=8)
@@ -402,7 +407,8 @@ class PerubahanKemiskinan:
         bawah.spines[["top", "right"]].set_visible(False)
 
         posisi = (
-            "selalu di bawah" if (self.kota < self.jateng).all()
+            "selalu di bawah"
+            if (self.kota < self.jateng).all()
             else "kadang di atas, kadang di bawah"
         )
         kalimat = (

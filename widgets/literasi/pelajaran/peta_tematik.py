@@ -31,6 +31,7 @@ from literasi.grafik import WARNA_PEKALONGAN, html_grafik
 from literasi.infografis import IsiPoster
 from literasi.peta import batas_kelas, gambar_peta
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 NAMA_PENDUDUK = "penduduk_luas_kabkota_jateng_2024"
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -70,20 +71,32 @@ class Indikator:
 
 INDIKATOR = {
     "Kepadatan": Indikator(
-        "Kepadatan penduduk 2024", "kepadatan", "jiwa/km²", 0,
+        "Kepadatan penduduk 2024",
+        "kepadatan",
+        "jiwa/km²",
+        0,
         "Ditjen Dukcapil Kemendagri, Desember 2024 (penduduk); BIG 2024 (luas)",
     ),
     "Penduduk": Indikator(
-        "Jumlah penduduk 2024", "penduduk", "jiwa", 0,
+        "Jumlah penduduk 2024",
+        "penduduk",
+        "jiwa",
+        0,
         "Ditjen Dukcapil Kemendagri, Data Kependudukan Semester II (Desember) 2024",
     ),
     "IPM": Indikator(
-        "IPM 2024", "ipm", "0–100", 2,
+        "IPM 2024",
+        "ipm",
+        "0–100",
+        2,
         "BPS Provinsi Jawa Tengah, Indeks Pembangunan Manusia menurut Kabupaten/Kota",
         cmap="YlGnBu",
     ),
     "Kemiskinan": Indikator(
-        "Penduduk miskin 2024", "miskin", "%", 2,
+        "Penduduk miskin 2024",
+        "miskin",
+        "%",
+        2,
         "BPS Provinsi Jawa Tengah, Susenas Maret (seri utama)",
     ),
 }
@@ -91,6 +104,7 @@ BATAS_PETA = "batas wilayah cahyadsn/wilayah_boundaries (disederhanakan)"
 
 
 # --- computations ------------------------------------------------------------------------
+
 
 def tabel_kabkota(penduduk: pd.DataFrame, ipm: pd.DataFrame, miskin: pd.DataFrame) -> pd.DataFrame:
     """The 35 kab/kota with their Kemendagri code and the four indicators of 2024.
@@ -169,9 +183,11 @@ def penduduk_kecamatan(sp2010: pd.DataFrame, crosswalk: pd.DataFrame) -> pd.Data
     if len(gabung) != 4:
         raise ValueError(f"{len(gabung)} kecamatan tergabung, seharusnya 4.")
     gabung["jumlah"] = gabung["jumlah"].astype(int)
-    return gabung[["kode_kemendagri", "kode_bps", "nama_kemendagri", "jumlah"]].sort_values(
-        "kode_kemendagri"
-    ).reset_index(drop=True)
+    return (
+        gabung[["kode_kemendagri", "kode_bps", "nama_kemendagri", "jumlah"]]
+        .sort_values("kode_kemendagri")
+        .reset_index(drop=True)
+    )
 
 
 def kelurahan_bernomor(wilayah: pd.DataFrame) -> pd.DataFrame:
@@ -223,6 +239,7 @@ def label_kelas(tepi: list[float], desimal: int) -> list[str]:
 
 # --- maps --------------------------------------------------------------------------------
 
+
 def _tata_ponsel(
     fig: Figure, label: list[str] | None = None, warna: list[str] | None = None
 ) -> None:
@@ -243,8 +260,16 @@ def _tata_ponsel(
             p.set_facecolor(w)
     ax.set_position((0.02, 0.38, 0.96, 0.48))
     ax.legend(
-        pegangan, teks, title=judul or None, loc="upper center", bbox_to_anchor=(0.5, -0.03),
-        ncol=2, frameon=False, fontsize=9, title_fontsize=9, columnspacing=1.0,
+        pegangan,
+        teks,
+        title=judul or None,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.03),
+        ncol=2,
+        frameon=False,
+        fontsize=9,
+        title_fontsize=9,
+        columnspacing=1.0,
         handlelength=1.5,
     )
 
@@ -254,8 +279,14 @@ def _panah_utara(fig: Figure) -> None:
     never covers an area (the map is drawn north up)."""
     ax = fig.axes[0]
     ax.annotate(
-        "U", xy=(0.95, 0.97), xytext=(0.95, 0.87), xycoords="figure fraction",
-        ha="center", va="center", fontsize=8, fontweight="bold",
+        "U",
+        xy=(0.95, 0.97),
+        xytext=(0.95, 0.87),
+        xycoords="figure fraction",
+        ha="center",
+        va="center",
+        fontsize=8,
+        fontweight="bold",
         arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1},
     )
 
@@ -307,12 +338,18 @@ def _sorot_kota(fig: Figure, geojson: dict) -> None:
             patch.set_linewidth(1.8)
             patch.set_zorder(3)
     props = next(
-        f["properties"] for f in geojson["features"]
+        f["properties"]
+        for f in geojson["features"]
         if f["properties"]["kode_kemendagri"] == KODE_KOTA
     )
     ax.annotate(
-        KOTA_KITA, (props["lng_centroid"], props["lat_centroid"]), xytext=(8, 26),
-        textcoords="offset points", fontsize=8, color=WARNA_PEKALONGAN, fontweight="bold",
+        KOTA_KITA,
+        (props["lng_centroid"], props["lat_centroid"]),
+        xytext=(8, 26),
+        textcoords="offset points",
+        fontsize=8,
+        color=WARNA_PEKALONGAN,
+        fontweight="bold",
         arrowprops={"arrowstyle": "-", "color": WARNA_PEKALONGAN, "lw": 0.8},
     )
 
@@ -321,8 +358,13 @@ def peta_kecamatan(geojson: dict, kec: pd.DataFrame) -> Figure:
     """The 4 kecamatan by SP2010 population (4 equal-interval classes), names on the map."""
     nilai = dict(zip(kec["kode_kemendagri"], kec["jumlah"].astype(float), strict=True))
     fig = gambar_peta(
-        geojson, nilai, judul="Penduduk SP2010 per kecamatan\nKota Pekalongan",
-        sumber=SUMBER_SP2010, label="Penduduk (jiwa)", kelas=4, tampilkan_nama=True,
+        geojson,
+        nilai,
+        judul="Penduduk SP2010 per kecamatan\nKota Pekalongan",
+        sumber=SUMBER_SP2010,
+        label="Penduduk (jiwa)",
+        kelas=4,
+        tampilkan_nama=True,
         ukuran=UKURAN_PETA,
     )
     ax = fig.axes[0]
@@ -348,8 +390,14 @@ def peta_kelurahan(geojson: dict, kel: pd.DataFrame) -> Figure:
     for f in bernomor["features"]:
         f["properties"]["nama"] = str(nomor[f["properties"]["kode_kemendagri"]])
     fig = gambar_peta(
-        bernomor, nilai, judul="27 kelurahan Kota Pekalongan", sumber=SUMBER_KELURAHAN,
-        label="Kecamatan", kelas=len(nama_kec), tampilkan_nama=True, ukuran=UKURAN_PETA,
+        bernomor,
+        nilai,
+        judul="27 kelurahan Kota Pekalongan",
+        sumber=SUMBER_KELURAHAN,
+        label="Kecamatan",
+        kelas=len(nama_kec),
+        tampilkan_nama=True,
+        ukuran=UKURAN_PETA,
     )
     # Categories, not amounts: four distinct pastel colours instead of a light-to-dark scale.
     for patch in fig.axes[0].patches:
@@ -387,6 +435,7 @@ def html_peta_kelurahan(geojson: dict, kel: pd.DataFrame) -> str:
 
 # --- exercises ---------------------------------------------------------------------------
 
+
 def daftar_soal(tabel: pd.DataFrame, kec: pd.DataFrame) -> list:
     """Six exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
     kepadatan = tabel["kepadatan"].tolist()
@@ -399,10 +448,16 @@ def daftar_soal(tabel: pd.DataFrame, kec: pd.DataFrame) -> list:
     def dua(sama: int, kuantil: int) -> str:
         return f"Interval sama {sama}, kuantil {kuantil}"
 
-    opsi_kelas = list(dict.fromkeys([
-        dua(kelas_sama, kelas_kuantil), dua(kelas_kuantil, kelas_sama),
-        dua(kelas_sama, kelas_sama), dua(kelas_kuantil, kelas_kuantil),
-    ]))
+    opsi_kelas = list(
+        dict.fromkeys(
+            [
+                dua(kelas_sama, kelas_kuantil),
+                dua(kelas_kuantil, kelas_sama),
+                dua(kelas_sama, kelas_sama),
+                dua(kelas_kuantil, kelas_kuantil),
+            ]
+        )
+    )
     ipm = tabel["ipm"]
     ipm_min, ipm_max = float(ipm.min()), float(ipm.max())
     nama_min = tabel.loc[ipm.idxmin(), "nama"]
@@ -525,8 +580,7 @@ def daftar_soal(tabel: pd.DataFrame, kec: pd.DataFrame) -> list:
         ),
         SoalPilihan(
             pertanyaan=(
-                "Mengapa peta 27 kelurahan tidak diwarnai menurut jumlah penduduk atau "
-                "kepadatan?"
+                "Mengapa peta 27 kelurahan tidak diwarnai menurut jumlah penduduk atau kepadatan?"
             ),
             pilihan=list(alasan.values()),
             jawaban=alasan["benar"],
@@ -562,7 +616,8 @@ def semua_soal() -> list:
 
 # --- the view ----------------------------------------------------------------------------
 
-class PetaKelas:
+
+class PetaKelas(Tampilan):
     """Choose quantile or equal-interval classes and an indicator; see the map and the counts."""
 
     def __init__(self, tabel: pd.DataFrame, geojson: dict):
@@ -604,14 +659,6 @@ class PetaKelas:
         )
         return cls(tabel, load_boundaries("kabkota"))
 
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
-
     def _update(self) -> None:
         ind = INDIKATOR[self.indikator.value]
         nilai = self.tabel[ind.kolom].astype(float).tolist()
@@ -641,8 +688,9 @@ class PetaKelas:
     def _tabel(self, tepi: list[float], banyak: list[int], ind: Indikator) -> str:
         baris = "".join(
             f"<tr><td>{i}</td><td>{escape(label)}</td><td style='text-align:right'>{b}</td></tr>"
-            for i, (label, b) in enumerate(zip(label_kelas(tepi, ind.desimal), banyak,
-                                               strict=True), start=1)
+            for i, (label, b) in enumerate(
+                zip(label_kelas(tepi, ind.desimal), banyak, strict=True), start=1
+            )
         )
         return (
             "<div style='overflow-x:auto'><table class='literasi-tabel'>"

@@ -18,6 +18,7 @@ from literasi.data import load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 NAMA_SP2020 = "piramida_sp2020_jateng_indonesia"
 NAMA_SERI = "piramida_jateng_1971_2020"
@@ -50,7 +51,10 @@ PEMBANDING = ("Indonesia 2020", "Jawa Tengah 2020", "Tanpa")
 def umur_jenis_kelamin(data: pd.DataFrame, kolom: str) -> pd.DataFrame:
     """People per age group (rows, youngest first) and sex (columns laki-laki, perempuan)."""
     tabel = data.pivot_table(
-        index="kelompok_umur", columns="jenis_kelamin", values=kolom, aggfunc="sum",
+        index="kelompok_umur",
+        columns="jenis_kelamin",
+        values=kolom,
+        aggfunc="sum",
         observed=True,
     ).astype(float)
     tabel = tabel.reindex(index=list(KELOMPOK_MUDA + KELOMPOK_PRODUKTIF + KELOMPOK_TUA))
@@ -147,6 +151,7 @@ def tabel_cek(sp2020: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- exercises ---------------------------------------------------------------------------
+
 
 def f1(nilai: float) -> str:
     """One decimal, Indonesian style."""
@@ -329,7 +334,8 @@ def semua_soal() -> list:
 
 # --- the view ----------------------------------------------------------------------------
 
-class PiramidaPenduduk:
+
+class PiramidaPenduduk(Tampilan):
     """Choose a census year (and a comparison); see Jawa Tengah's pyramid and its ratios."""
 
     def __init__(self, sp2020: pd.DataFrame, seri: pd.DataFrame):
@@ -372,14 +378,6 @@ class PiramidaPenduduk:
     @classmethod
     def from_dataset(cls) -> PiramidaPenduduk:
         return cls(load_dataset(NAMA_SP2020), load_dataset(NAMA_SERI))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         tahun = self.tahun.value
@@ -426,8 +424,12 @@ class PiramidaPenduduk:
             tepi = [p - 0.5 for p in posisi] + [posisi[-1] + 0.5]
             for kolom, tanda in ((LAKI, -1), (PEREMPUAN, 1)):
                 ax.stairs(
-                    tanda * garis[kolom].to_numpy(), tepi, orientation="horizontal",
-                    baseline=None, color="black", linewidth=1.3,
+                    tanda * garis[kolom].to_numpy(),
+                    tepi,
+                    orientation="horizontal",
+                    baseline=None,
+                    color="black",
+                    linewidth=1.3,
                     label=self.pembanding.value if kolom == LAKI else None,
                 )
         ax.set_yticks(posisi, [label_umur(k) for k in persen.index], fontsize=8)
@@ -463,11 +465,16 @@ class PiramidaPenduduk:
         ax = fig.add_subplot()
         ax.plot(r["tahun"], r["rasio_ketergantungan"], marker="o", color=WARNA_UTAMA)
         pilih = r[r["tahun"] == tahun].iloc[0]
-        ax.plot([tahun], [pilih["rasio_ketergantungan"]], marker="o", markersize=10,
-                color=WARNA_SOROT)
+        ax.plot(
+            [tahun], [pilih["rasio_ketergantungan"]], marker="o", markersize=10, color=WARNA_SOROT
+        )
         ax.annotate(
-            format_angka(pilih["rasio_ketergantungan"], 1), (tahun, pilih["rasio_ketergantungan"]),
-            textcoords="offset points", xytext=(0, 8), ha="center", fontsize=8,
+            format_angka(pilih["rasio_ketergantungan"], 1),
+            (tahun, pilih["rasio_ketergantungan"]),
+            textcoords="offset points",
+            xytext=(0, 8),
+            ha="center",
+            fontsize=8,
         )
         ax.set_xticks(list(TAHUN_SENSUS), [str(t) for t in TAHUN_SENSUS], fontsize=8)
         ax.set_ylim(0, 100)

@@ -30,6 +30,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
 NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
@@ -388,7 +389,7 @@ def semua_soal() -> list:
 # --- the view ----------------------------------------------------------------------------
 
 
-class SampelPopulasi:
+class SampelPopulasi(Tampilan):
     """Choose a sample size (first), a variable, how the sample is chosen and a seed; see the
     means of 100 samples as a dot plot around the population mean, then the population with
     the first sample highlighted."""
@@ -450,14 +451,6 @@ class SampelPopulasi:
     @classmethod
     def from_dataset(cls) -> SampelPopulasi:
         return cls(tabel_populasi(load_dataset(NAMA_IPM), load_dataset(NAMA_MISKIN)))
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         v = VARIABEL[self.variabel.value]

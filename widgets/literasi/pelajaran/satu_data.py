@@ -22,6 +22,7 @@ from literasi.format import format_angka
 from literasi.grafik import WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.peta import gambar_peta
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.tampilan import Tampilan
 
 DATA_KEMENDAGRI = "wilayah_kota_pekalongan_kemendagri_2025"
 DATA_BPS = "wilayah_kota_pekalongan_bps_mfd2018"
@@ -53,6 +54,7 @@ BUKAN_METADATA = [
 
 
 # --- computations ------------------------------------------------------------------------
+
 
 def kecamatan_kemendagri(wilayah: pd.DataFrame) -> pd.DataFrame:
     """The 4 kecamatan of the Kemendagri list: code and name, in code order."""
@@ -127,9 +129,7 @@ def tabel_dua_kode(crosswalk: pd.DataFrame) -> pd.DataFrame:
             "Kecamatan": kec["nama_kemendagri"].to_numpy(),
             "Kode Kemendagri": kec["kode_kemendagri"].to_numpy(),
             "Kode BPS": kec["kode_bps_mfd2018"].to_numpy(),
-            "Titik dibuang (salah)": [
-                kode_buang_titik(k) for k in kec["kode_kemendagri"]
-            ],
+            "Titik dibuang (salah)": [kode_buang_titik(k) for k in kec["kode_kemendagri"]],
         }
     )
 
@@ -186,7 +186,10 @@ def kode_kelurahan(wilayah: pd.DataFrame, crosswalk: pd.DataFrame) -> dict[str, 
     )
     return {
         b["nama"]: KodeWilayah(
-            b["nama"], b["nama_kecamatan"], b["kode_kemendagri"], b["kode_bps_mfd2018"],
+            b["nama"],
+            b["nama_kecamatan"],
+            b["kode_kemendagri"],
+            b["kode_bps_mfd2018"],
             b["kodepos"],
         )
         for _, b in kel.sort_values("nama").iterrows()
@@ -196,13 +199,15 @@ def kode_kelurahan(wilayah: pd.DataFrame, crosswalk: pd.DataFrame) -> dict[str, 
 def lembar_metadata(nama_data: str) -> pd.DataFrame:
     """A metadata sheet for one kit table, read from datasets/datapackage.json."""
     res = describe_dataset(nama_data)
-    kolom = "; ".join(
-        f"{f['name']} = {f.get('title', f['name'])}" for f in res["schema"]["fields"]
-    )
+    kolom = "; ".join(f"{f['name']} = {f.get('title', f['name'])}" for f in res["schema"]["fields"])
     return pd.DataFrame(
         {
             "Unsur": [
-                "Judul", "Isi (satu baris =)", "Kolom dan satuan", "Sumber", "Lisensi/izin",
+                "Judul",
+                "Isi (satu baris =)",
+                "Kolom dan satuan",
+                "Sumber",
+                "Lisensi/izin",
                 "Kontak",
             ],
             "Isi": [
@@ -241,6 +246,7 @@ def tabel_teks(data: pd.DataFrame, judul: str):
 
 # --- exercises ---------------------------------------------------------------------------
 
+
 def daftar_soal(data: dict[str, pd.DataFrame]) -> list:
     """Five exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
     benar = gabungan(CARA[1], data).set_index("nama")
@@ -276,9 +282,7 @@ def daftar_soal(data: dict[str, pd.DataFrame]) -> list:
             ),
         ),
         SoalPilihan(
-            pertanyaan=(
-                f"Di tabel BPS, kode kecamatan {kode_selatan} adalah kecamatan apa?"
-            ),
+            pertanyaan=(f"Di tabel BPS, kode kecamatan {kode_selatan} adalah kecamatan apa?"),
             pilihan=pilihan_kec,
             jawaban=selatan,
             penjelasan=(
@@ -366,6 +370,7 @@ def semua_soal() -> list:
 
 # --- the views ---------------------------------------------------------------------------
 
+
 def _label(baris: pd.Series) -> str:
     """Bar label: the Kemendagri name, and the BPS name that came with the number if different."""
     if baris["nama_cocok"]:
@@ -374,7 +379,7 @@ def _label(baris: pd.Series) -> str:
     return f"{baris['nama']}\n✗ angka {asal}"
 
 
-class GabungKode:
+class GabungKode(Tampilan):
     """Join SP2010 population (BPS codes) to the Kemendagri kecamatan list, wrong or right."""
 
     def __init__(self, data: dict[str, pd.DataFrame], peta: dict | None = None):
@@ -407,14 +412,6 @@ class GabungKode:
     @classmethod
     def from_dataset(cls) -> GabungKode:
         return cls(baca_semua())
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _update(self) -> None:
         hasil = gabungan(self.cara.value, self.data)
@@ -518,7 +515,7 @@ class GabungKode:
         return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
 
 
-class KartuKode:
+class KartuKode(Tampilan):
     """Pick a kelurahan; see its Kemendagri and BPS codes split into parts, and its postcode."""
 
     def __init__(self, wilayah: pd.DataFrame, crosswalk: pd.DataFrame, awal: str = "Gamer"):
@@ -535,14 +532,6 @@ class KartuKode:
         kontrol = ipw.HBox([self.pilih], layout=ipw.Layout(flex_flow="row wrap", width="100%"))
         kontrol.add_class("literasi-baris")
         self.widget = ipw.VBox([kontrol, self.kartu], layout=ipw.Layout(width="100%"))
-        self._update()
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
-
-    def _on_change(self, _change=None) -> None:
         self._update()
 
     @staticmethod

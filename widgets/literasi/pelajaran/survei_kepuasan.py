@@ -10,7 +10,6 @@ come from `literasi.ikm` (pure, tested).
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 import textwrap
@@ -49,11 +48,12 @@ from literasi.ikm import (
     unsur_terlemah,
 )
 from literasi.soal import SoalAngka, SoalPilihan
+from literasi.tampilan import Tampilan
+from literasi.unduh import MIME_XLSX, tautan_unduh
 
 LABEL_FIKTIF = "DATA CONTOH FIKTIF"
 TAMPILAN = ["Nilai per unsur", "Kuadran kepentingan–kinerja"]
 JENIS_BOBOT = ["Sama (1/9)", "Bobot sendiri"]
-MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WARNA_MUTU = {"D": "#f6d5d1", "C": "#fbe8c8", "B": "#dcebd5", "A": "#c9e3f0"}
 _AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 BATAS_PESAN = 15  # problems listed on screen; the rest are counted
@@ -71,17 +71,6 @@ def aman_spreadsheet(nilai):
     if isinstance(nilai, str) and nilai.startswith(_AWAL_RUMUS):
         return "'" + nilai
     return nilai
-
-
-def tautan_unduh(isi: bytes, nama_file: str, mime: str, label: str) -> str:
-    """A link that downloads `isi` (a data: URL: works offline and in Voilà)."""
-    data = base64.b64encode(isi).decode("ascii")
-    ukuran = format_angka(max(len(isi) / 1024, 0.1), 1)
-    return (
-        f"<a class='literasi-unduh' download='{escape(nama_file, quote=True)}' "
-        f"href='data:{mime};base64,{data}' style='font-weight:bold'>{escape(label)}</a> "
-        f"<span class='literasi-kecil'>({escape(nama_file)}, {ukuran} KB)</span>"
-    )
 
 
 def _umpan(jenis: str, isi_html: str) -> str:
@@ -788,7 +777,7 @@ def _pilihan_skor(kosong: str) -> list:
     return [(kosong, 0)] + [(f"{s} – {LABEL_SKALA[s]}", s) for s in SKALA]
 
 
-class SurveiKepuasan:
+class SurveiKepuasan(Tampilan):
     """The IKM app: result (chart, table), data entry (form, upload, template), weights, export.
 
     Parts, shown in this order by `_ipython_display_` (or one by one in the notebook):
@@ -980,11 +969,6 @@ class SurveiKepuasan:
             unit="Kantor Kelurahan Contoh (fiktif)",
             periode="contoh",
         )
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
 
     # --- data in ---------------------------------------------------------------------
 
@@ -1204,9 +1188,6 @@ class SurveiKepuasan:
 
     def _on_info(self, _change=None) -> None:
         self.unduhan.value = ""
-
-    def _on_change(self, _change=None) -> None:
-        self._update()
 
     def _kalimat_status(self) -> str:
         if self.hasil is None:
