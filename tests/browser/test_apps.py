@@ -79,17 +79,21 @@ def test_halaman_awal(server_kit, page: Page, layar):
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=90_000)
 
 
-def gambar_grafik(page: Page) -> str:
-    img = page.locator(".literasi-grafik img").first
-    expect(img).to_be_visible(timeout=60_000)
-    return img.get_attribute("src")
-
-
-def ubah_kontrol_utama(page: Page) -> None:
-    """Change the app's first control (in page order) as a student would: a toggle, a
-    dropdown or a slider. Widgets render one by one, so wait for it to appear first."""
+def kontrol_utama(page: Page):
+    """The app's first control in page order (a toggle, a dropdown or a slider); widgets render
+    one by one, so wait for it to appear."""
     kontrol = page.locator(".widget-toggle-buttons, .widget-dropdown, .widget-slider").first
     expect(kontrol).to_be_visible(timeout=60_000)
+    return kontrol
+
+
+def grafik_sesudah(kontrol):
+    """The first chart below a control: the one that control is meant to change."""
+    return kontrol.locator("xpath=following::figure[contains(@class,'literasi-grafik')][1]//img")
+
+
+def ubah(page: Page, kontrol) -> None:
+    """Change a control as a student would."""
     kelas = kontrol.get_attribute("class") or ""
     if "widget-toggle-buttons" in kelas:
         kontrol.locator("button:not(.mod-active)").first.click()
@@ -108,12 +112,13 @@ def ubah_kontrol_utama(page: Page) -> None:
 def test_aplikasi_merespons(server_kit, page: Page, notebook, layar):
     lebar, tinggi = UKURAN_LAYAR[layar]
     host = buka(page, server_kit.render_url(notebook), lebar, tinggi)
-    sebelum = gambar_grafik(page)
-    ubah_kontrol_utama(page)
-    expect(page.locator(".literasi-grafik img").first).not_to_have_attribute(
-        "src", sebelum, timeout=30_000
-    )
-    assert page.locator(".literasi-grafik img").first.get_attribute("alt")
+    kontrol = kontrol_utama(page)
+    grafik = grafik_sesudah(kontrol)
+    expect(grafik).to_be_visible(timeout=60_000)
+    sebelum = grafik.get_attribute("src")
+    ubah(page, kontrol)
+    expect(grafik).not_to_have_attribute("src", sebelum, timeout=30_000)
+    assert grafik.get_attribute("alt")
     tanpa_geser_samping(page, lebar)
     hanya_localhost(host)
     potret(page, f"{notebook.replace('/', '_').removesuffix('.ipynb')}_{layar}")
