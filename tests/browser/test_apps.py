@@ -184,3 +184,25 @@ def test_satu_soal_benar_satu_salah(server_kit, page: Page, notebook):
         else:
             expect(umpan).to_be_visible()
             expect(umpan).not_to_contain_text("Benar")
+
+
+def test_menutup_tab_mematikan_kernelnya(server_kit, page: Page):
+    """A closed tab shuts its kernel down (Voilà's beacon needs the _xsrf cookie to be set),
+    so a class that reloads pages does not pile up kernels of 140 MB each."""
+    import json
+    import re
+    import time
+
+    from conftest import ambil
+
+    buka(page, server_kit.render_url("siswa/00_kota_pekalongan_di_jawa_tengah.ipynb"), 360, 800)
+    expect(page.locator(".literasi-grafik img").first).to_be_visible(timeout=60_000)
+    konfig = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', page.content(), re.S)
+    kernel = json.loads(konfig.group(1))["kernelId"]
+    assert ambil(f"{server_kit.url}api/kernels/{kernel}")[0] == 200
+    assert any(c["name"] == "_xsrf" for c in page.context.cookies())
+    page.close(run_before_unload=True)
+    akhir = time.monotonic() + 30
+    while time.monotonic() < akhir and ambil(f"{server_kit.url}api/kernels/{kernel}")[0] == 200:
+        time.sleep(0.5)
+    assert ambil(f"{server_kit.url}api/kernels/{kernel}")[0] == 404, "the kernel is still running"

@@ -1,8 +1,9 @@
 """The workshop server: Voilà over notebooks/, opening on the landing page.
 
 `literasi serve` runs a standalone Voilà (where preheated kernel pools live) with the kit's
-configuration and template, and three changes to Voilà's routes: `/` redirects to the landing
-page, and the folder tree and the contents API are not served, so the LAN sees only the apps.
+configuration and template, and these changes to Voilà's routes: `/` redirects to the landing
+page; the folder tree and the contents API are not served, so the LAN sees only the apps; and
+app pages set the XSRF cookie so a closed tab shuts its kernel down.
 """
 
 from __future__ import annotations
@@ -143,14 +144,27 @@ def buat_aplikasi_voila():
     from tornado.web import RedirectHandler
     from voila.app import Voila
     from voila.tornado.contentshandler import VoilaContentsHandler
+    from voila.tornado.handler import TornadoVoilaHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    class HalamanAplikasi(TornadoVoilaHandler):
+        async def prepare(self, **kwargs):
+            await super().prepare(**kwargs)
+            # Set the _xsrf cookie: the page sends it back with its shutdown beacon when the tab
+            # closes. Without it that POST gets 403 and every closed tab leaves a kernel (about
+            # 140 MB) running until culled.
+            self.xsrf_token  # noqa: B018 (the property sets the cookie)
 
     class VoilaLiterasi(Voila):
         name = "literasi"
 
         def init_handlers(self):
             tersembunyi = (TornadoVoilaTreeHandler, VoilaContentsHandler)
-            handlers = [h for h in super().init_handlers() if h[1] not in tersembunyi]
+            handlers = [
+                (h[0], HalamanAplikasi, *h[2:]) if h[1] is TornadoVoilaHandler else h
+                for h in super().init_handlers()
+                if h[1] not in tersembunyi
+            ]
             awal = self.server_url.rstrip("/") + "/voila/render/" + HALAMAN_AWAL
             handlers.insert(0, (self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": awal}))
             return handlers
