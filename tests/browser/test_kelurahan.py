@@ -18,9 +18,11 @@ def test_unggah_berkas_bermasalah_sampai_laporan_pdf(server_kit, page: Page, tmp
     asli = berkas.read_bytes()
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(server_kit.render_url("kelurahan/02_olah_data_kelurahan.ipynb"))
-    unggah = page.locator(".widget-upload input[type=file]").first
     expect(page.get_by_role("button", name="Siapkan Excel dan PDF")).to_be_visible(timeout=90_000)
-    unggah.set_input_files(str(berkas))
+    # ipywidgets' FileUpload opens the system file chooser from its button, as for a person.
+    with page.expect_file_chooser() as pemilih:
+        page.get_by_role("button", name="Pilih berkas (.xlsx/.csv)").click()
+    pemilih.value.set_files(str(berkas))
     laporan = page.get_by_text("Hasil pemeriksaan berkas").first
     expect(laporan).to_be_visible(timeout=60_000)
     # Every problem names its row and column, in Indonesian.
