@@ -38,22 +38,51 @@ def test_bingkai_v1_bolak_balik(rk):
     assert int.from_bytes(frame[:8], "little") == 6  # what Chromium sends for no buffers
     channel, header, pesan, buffers = rk.buka_v1(frame)
     assert (channel, header["msg_type"], pesan["content"], buffers) == (
-        "shell", "comm_msg", {"a": 1}, [])
+        "shell",
+        "comm_msg",
+        {"a": 1},
+        [],
+    )
 
 
 def ringkasan_contoh():
     return {
-        "p1": {"polos": {"dingin": 4.0, "hangat": 0.2},
-               "aplikasi": {"siswa/00_x.ipynb": {"dingin": 4.4, "hangat": 0.2, "galat": 0}}},
-        "p2": {"gema": {"p50": 20, "p95": 50}, "polos": {"p50": 200, "p95": 250},
-               "aplikasi": {"siswa/00_x.ipynb": {"p50": 200, "p95": 260, "kontrol": "U"}}},
-        "p3": {"polos": {"rss_mb": 140, "pss_mb": 100},
-               "aplikasi": {"siswa/00_x.ipynb": {"rss_mb": 150, "pss_mb": 140}}},
+        "p1": {
+            "polos": {"dingin": 4.0, "hangat": 0.2},
+            "aplikasi": {"siswa/00_x.ipynb": {"dingin": 4.4, "hangat": 0.2, "galat": 0}},
+        },
+        "p2": {
+            "gema": {"p50": 20, "p95": 50},
+            "polos": {"p50": 200, "p95": 250},
+            "aplikasi": {"siswa/00_x.ipynb": {"p50": 200, "p95": 260, "kontrol": "U"}},
+        },
+        "p3": {
+            "polos": {"rss_mb": 140, "pss_mb": 100},
+            "aplikasi": {"siswa/00_x.ipynb": {"rss_mb": 150, "pss_mb": 140}},
+        },
         "p4": [
-            {"kolam": 2, "n": 10, "galat": 0, "p50": 1, "p95": 2, "sendiri": 0.3,
-             "rss_total_mb": 1, "pss_total_mb": 1, "kernel": 12},
-            {"kolam": 2, "n": 40, "galat": 1, "p50": 5, "p95": 9, "sendiri": 0.3,
-             "rss_total_mb": 1, "pss_total_mb": 1, "kernel": 42},
+            {
+                "kolam": 2,
+                "n": 10,
+                "galat": 0,
+                "p50": 1,
+                "p95": 2,
+                "sendiri": 0.3,
+                "rss_total_mb": 1,
+                "pss_total_mb": 1,
+                "kernel": 12,
+            },
+            {
+                "kolam": 2,
+                "n": 40,
+                "galat": 1,
+                "p50": 5,
+                "p95": 9,
+                "sendiri": 0.3,
+                "rss_total_mb": 1,
+                "pss_total_mb": 1,
+                "kernel": 42,
+            },
         ],
         "chromium": {},
     }
@@ -88,9 +117,18 @@ def test_bentuk_json(rk):
     assert set(doc) == {"versi", "mesin", "pengaturan", "ringkasan", "target", "mentah"}
     assert doc["versi"] == 1
     json.dumps(doc)  # serialisable as written by --json
-    teks = rk.cetak({**mesin, "ram_total_mb": 1, "ram_tersedia_mb": 1, "load_akhir": [2, 2, 2],
-                     "voila": "x", "ipywidgets": "y"},
-                    {"mode": "cepat", "ulang": 1, "n_p2": 5, "app_p4": "a"}, ringkasan_contoh())
+    teks = rk.cetak(
+        {
+            **mesin,
+            "ram_total_mb": 1,
+            "ram_tersedia_mb": 1,
+            "load_akhir": [2, 2, 2],
+            "voila": "x",
+            "ipywidgets": "y",
+        },
+        {"mode": "cepat", "ulang": 1, "n_p2": 5, "app_p4": "a"},
+        ringkasan_contoh(),
+    )
     assert "Target issue 6" in teks and "TIDAK" in teks
 
 

@@ -61,18 +61,21 @@ def test_judul_dan_audiens_setiap_notebook(path):
 
 
 def test_judul_notebook_heading_pertama_saja():
-    nb = {"cells": [
-        {"cell_type": "code", "source": "# bukan judul"},
-        {"cell_type": "markdown", "source": ["Pengantar\n", "## Sub\n"]},
-        {"cell_type": "markdown", "source": ["# Judul Asli\n", "# Kedua"]},
-    ]}
+    nb = {
+        "cells": [
+            {"cell_type": "code", "source": "# bukan judul"},
+            {"cell_type": "markdown", "source": ["Pengantar\n", "## Sub\n"]},
+            {"cell_type": "markdown", "source": ["# Judul Asli\n", "# Kedua"]},
+        ]
+    }
     assert judul_notebook(nb) == "Judul Asli"
     assert judul_notebook({"cells": []}) == ""
 
 
 def _app(judul: str, audiens: str, path: str = "siswa/a.ipynb") -> Aplikasi:
-    return Aplikasi(path=path, judul=judul, ringkasan=f"Ringkasan {judul}", audiens=audiens,
-                    menit=20)
+    return Aplikasi(
+        path=path, judul=judul, ringkasan=f"Ringkasan {judul}", audiens=audiens, menit=20
+    )
 
 
 def test_html_beranda_escape_judul():

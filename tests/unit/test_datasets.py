@@ -57,7 +57,7 @@ def test_setiap_file_di_datasets_terdaftar():
 def test_metadata_lengkap(resource):
     for key in ("name", "path", "title", "description", "sources", "licenses", "hash"):
         assert resource.get(key), f"{resource['name']} tanpa {key}"
-    # Paths stay inside datasets/ (the repo never reads ../shared at runtime).
+    # Paths stay inside datasets/: the kit reads nothing outside the repository.
     assert "/" not in resource["path"] and not resource["path"].startswith(".")
     for source in resource["sources"]:
         assert source["title"] and source["path"]

@@ -51,8 +51,7 @@ def test_format_angka_pandas_nullable_int():
 
 @pytest.mark.parametrize(
     ("nilai", "desimal", "teks"),
-    [(12.34, 1, "12,3%"), (0.828, 2, "0,83%"), (100, 0, "100%"), (50, 1, "50,0%"),
-     (None, 1, "–")],
+    [(12.34, 1, "12,3%"), (0.828, 2, "0,83%"), (100, 0, "100%"), (50, 1, "50,0%"), (None, 1, "–")],
 )
 def test_format_persen(nilai, desimal, teks):
     assert format_persen(nilai, desimal) == teks
@@ -60,8 +59,13 @@ def test_format_persen(nilai, desimal, teks):
 
 @pytest.mark.parametrize(
     ("nilai", "teks"),
-    [(1_500_000, "Rp 1.500.000"), (0, "Rp 0"), (999.6, "Rp 1.000"), (2500.4, "Rp 2.500"),
-     (None, "–")],
+    [
+        (1_500_000, "Rp 1.500.000"),
+        (0, "Rp 0"),
+        (999.6, "Rp 1.000"),
+        (2500.4, "Rp 2.500"),
+        (None, "–"),
+    ],
 )
 def test_format_rupiah(nilai, teks):
     assert format_rupiah(nilai) == teks
@@ -96,8 +100,7 @@ def test_tabel_html_angka_indonesia_dan_escape():
 
 
 def test_tabel_html_kolom_pilihan_dan_desimal():
-    html = tabel_html(_contoh(), "T", kolom={"luas": "Luas (km²)", "nama": "Nama"},
-                      desimal=3).data
+    html = tabel_html(_contoh(), "T", kolom={"luas": "Luas (km²)", "nama": "Nama"}, desimal=3).data
     assert "<th scope='col'>Luas (km²)</th><th scope='col'>Nama</th>" in html
     assert ">46,076</td>" in html and ">1.234,500</td>" in html
     assert "318.221" not in html  # unselected column left out

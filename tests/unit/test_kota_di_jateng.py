@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from html import unescape
 
 import ipywidgets as ipw
 import pytest
+from bantu import alt_grafik as _alt
+from bantu import png_grafik as _png
 
 import literasi
 from literasi.format import format_angka
@@ -53,8 +54,10 @@ def soal(data, tabel):
 def _kepadatan_mandiri(data) -> list[tuple[str, float]]:
     """Density of every kab/kota computed here, densest first (province row = code '33')."""
     kab = data[data["kode_kemendagri"] != "33"]
-    padat = [(str(n), int(p) / float(lu)) for n, p, lu in
-             zip(kab["nama"], kab["penduduk_total"], kab["luas_km2"], strict=True)]
+    padat = [
+        (str(n), int(p) / float(lu))
+        for n, p, lu in zip(kab["nama"], kab["penduduk_total"], kab["luas_km2"], strict=True)
+    ]
     return sorted(padat, key=lambda x: -x[1])
 
 
@@ -96,19 +99,6 @@ def test_peringkat_semua_wilayah(tabel, kolom):
 
 
 # --- the view ----------------------------------------------------------------------------
-
-def _png(grafik_html: str) -> bytes:
-    m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", grafik_html)
-    assert m, "no PNG in the chart"
-    png = base64.b64decode(m.group(1))
-    assert png.startswith(b"\x89PNG")
-    return png
-
-
-def _alt(grafik_html: str) -> str:
-    m = re.search(r"alt='([^']*)'", grafik_html)
-    assert m, "chart without alt text"
-    return unescape(m.group(1))
 
 
 def _kalimat_peringkat(ringkasan_html: str) -> tuple[str, int]:
@@ -174,6 +164,7 @@ def test_tabel_tetangga_lima_baris(tampilan, tabel):
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_soal_1_kepadatan(soal):
     s1 = soal[0]

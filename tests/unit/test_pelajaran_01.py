@@ -10,6 +10,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from bantu import teks_html as _teks
 
 import literasi
 from literasi.format import format_angka
@@ -92,13 +93,17 @@ def test_tabel_kolom_tanpa_jenis(data):
 
 def test_rata_rata_kodepos():
     wilayah = literasi.load_dataset(DATA_WILAYAH)
-    kode = [int(k) for t, k in zip(wilayah["tingkat"], wilayah["kodepos"], strict=True)
-            if t == "kelurahan"]
+    kode = [
+        int(k)
+        for t, k in zip(wilayah["tingkat"], wilayah["kodepos"], strict=True)
+        if t == "kelurahan"
+    ]
     assert len(kode) == 27
     assert rata_rata_kodepos(wilayah) == pytest.approx(sum(kode) / 27)
 
 
 # --- the view ----------------------------------------------------------------------------
+
 
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
@@ -112,10 +117,6 @@ def _alt(html: str) -> str:
     m = re.search(r"alt='([^']*)'", html)
     assert m, "chart without alt text"
     return unescape(m.group(1))
-
-
-def _teks(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", unescape(html))
 
 
 def test_tampilan_jumlah_lalu_selisih(data):
@@ -144,6 +145,7 @@ def test_from_dataset():
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_jenis_dan_urutan_soal(soal):
     jenis = [type(s) for s in soal]

@@ -8,6 +8,7 @@ import re
 from html import unescape
 
 import pytest
+from bantu import teks_html as _teks
 
 import literasi
 from literasi.pelajaran.membaca_grafik import (
@@ -56,16 +57,19 @@ def test_ipm_wilayah_urut_dari_tertinggi(ipm):
     assert sorted(tabel["Wilayah"]) == sorted(EKS_KARESIDENAN) and len(tabel) == 7
     nilai = [float(x) for x in tabel["Indeks Pembangunan Manusia"]]
     assert nilai == sorted(nilai, reverse=True)
-    mandiri = {n: float(_baris(ipm, n, 2024)["Indeks Pembangunan Manusia"])
-               for n in EKS_KARESIDENAN}
+    mandiri = {
+        n: float(_baris(ipm, n, 2024)["Indeks Pembangunan Manusia"]) for n in EKS_KARESIDENAN
+    }
     assert dict(zip(tabel["Wilayah"], nilai, strict=True)) == mandiri
     assert mandiri["Kota Pekalongan"] == IPM_KOTA_2024
 
 
 def test_persen_miskin_kota(miskin):
     tabel = persen_miskin_kota(miskin)
-    assert dict(zip(tabel["Tahun"].astype(int), tabel.iloc[:, 1].astype(float), strict=True)) \
+    assert (
+        dict(zip(tabel["Tahun"].astype(int), tabel.iloc[:, 1].astype(float), strict=True))
         == PERSEN_MISKIN_KOTA
+    )
 
 
 @pytest.mark.parametrize(
@@ -91,10 +95,14 @@ def test_tabel_jumlah_persen_urutan_berbeda(miskin):
     menurut_persen = tabel.sort_values("Miskin (%)", ascending=False)["Wilayah"].tolist()
     assert menurut_jumlah != menurut_persen  # the point of the section
     satu = miskin[miskin["Tahun"] == 2024]
-    assert satu.loc[satu["Jumlah Penduduk Miskin Maret Ribu Jiwa"].idxmax(), "Wilayah"] \
+    assert (
+        satu.loc[satu["Jumlah Penduduk Miskin Maret Ribu Jiwa"].idxmax(), "Wilayah"]
         == "Kabupaten Brebes"
-    assert satu.loc[satu["Persentase Penduduk Miskin Maret"].idxmax(), "Wilayah"] \
+    )
+    assert (
+        satu.loc[satu["Persentase Penduduk Miskin Maret"].idxmax(), "Wilayah"]
         == "Kabupaten Rembang"
+    )
 
 
 def test_lingkaran_berjumlah_100(miskin):
@@ -105,6 +113,7 @@ def test_lingkaran_berjumlah_100(miskin):
 
 
 # --- the view ----------------------------------------------------------------------------
+
 
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
@@ -118,10 +127,6 @@ def _alt(html: str) -> str:
     m = re.search(r"alt='([^']*)'", html)
     assert m, "chart without alt text"
     return unescape(m.group(1))
-
-
-def _teks(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", unescape(html))
 
 
 def test_tampilan_dibuka_dengan_sumbu_dipotong(ipm, miskin):
@@ -159,6 +164,7 @@ def test_from_dataset():
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_jenis_dan_urutan_soal(soal):
     jenis = [type(s) for s in soal]

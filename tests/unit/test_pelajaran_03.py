@@ -3,13 +3,13 @@ the exercises. Plain pytest, no kernel; expected values computed here with numpy
 
 from __future__ import annotations
 
-import base64
-import re
 import statistics
-from html import unescape
 
 import numpy as np
 import pytest
+from bantu import alt_grafik as _alt
+from bantu import png_grafik as _png
+from bantu import teks_html as _teks
 
 import literasi
 from literasi.format import format_angka
@@ -127,24 +127,6 @@ def test_tabel_kota_enam_kota(tabel):
 
 
 # --- the view ----------------------------------------------------------------------------
-
-
-def _png(grafik_html: str) -> bytes:
-    m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", grafik_html)
-    assert m, "no PNG in the chart"
-    png = base64.b64decode(m.group(1))
-    assert png.startswith(b"\x89PNG")
-    return png
-
-
-def _alt(grafik_html: str) -> str:
-    m = re.search(r"alt='([^']*)'", grafik_html)
-    assert m, "chart without alt text"
-    return unescape(m.group(1))
-
-
-def _teks(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", unescape(html))
 
 
 def test_tampilan_awal(data):

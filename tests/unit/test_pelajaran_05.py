@@ -7,6 +7,7 @@ import re
 from html import unescape
 
 import pytest
+from bantu import teks_html as _teks
 
 import literasi
 from literasi.format import format_angka
@@ -71,6 +72,7 @@ def _mandiri(data, wilayah=None, tahun=None):
 
 # --- computations ------------------------------------------------------------------------
 
+
 def test_jumlah_sp2020_sama_dengan_angka_bps(sp2020, seri):
     assert jumlah(tabel_sp2020(sp2020, JATENG)) == JATENG_SP2020
     assert jumlah(tabel_sp2020(sp2020, INDONESIA)) == INDONESIA_SP2020
@@ -125,6 +127,7 @@ def test_kelompok_terbesar(seri):
 
 # --- the view ----------------------------------------------------------------------------
 
+
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
     assert m, "no PNG in the chart"
@@ -135,10 +138,6 @@ def _alt(html: str) -> str:
     m = re.search(r"alt='([^']*)'", html)
     assert m, "chart without alt text"
     return unescape(m.group(1))
-
-
-def _teks(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", unescape(html))
 
 
 def test_tampilan_awal_2020_dengan_indonesia(sp2020, seri):
@@ -185,6 +184,7 @@ def test_pelajar_mengganti_pembanding(sp2020, seri):
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_jenis_soal(soal):
     jenis = [type(s) for s in soal]

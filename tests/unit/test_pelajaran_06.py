@@ -57,6 +57,7 @@ def _jateng_mandiri(data, tahun: int) -> float:
 
 # --- computations ------------------------------------------------------------------------
 
+
 def test_seri_kota_sama_dengan_sumber(data):
     assert seri_kota(data).to_dict() == KOTA
 
@@ -113,6 +114,7 @@ def test_tabel_tahunan(data):
 
 # --- the view ----------------------------------------------------------------------------
 
+
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
     assert m, "no PNG in the chart"
@@ -168,6 +170,7 @@ def test_pasangan_yang_berbeda_arti(data):
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_jenis_soal(soal):
     jenis = [type(s) for s in soal]

@@ -53,17 +53,14 @@ def soal(ipm, miskin):
 
 def _numpy_2024(ipm, miskin, kolom=IPM, skala=1.0, tahun=2024):
     """x and y of one year joined here with plain dictionaries (independent of tabel_gabung)."""
-    x = {
-        r["Wilayah"]: float(r[kolom]) / skala for _, r in ipm[ipm["Tahun"] == tahun].iterrows()
-    }
-    y = {
-        r["Wilayah"]: float(r[KOLOM_Y]) for _, r in miskin[miskin["Tahun"] == tahun].iterrows()
-    }
+    x = {r["Wilayah"]: float(r[kolom]) / skala for _, r in ipm[ipm["Tahun"] == tahun].iterrows()}
+    y = {r["Wilayah"]: float(r[KOLOM_Y]) for _, r in miskin[miskin["Tahun"] == tahun].iterrows()}
     nama = sorted(x)
     return np.array([x[n] for n in nama]), np.array([y[n] for n in nama])
 
 
 # --- computations ------------------------------------------------------------------------
+
 
 def test_gabung_35_dan_angka_kamus_data(ipm, miskin):
     """datasets/README.md: IPM Kota Pekalongan 2024 = 77,22 (data 9), poverty 6,59% (data 10)."""
@@ -130,6 +127,7 @@ def test_tabel_contoh(ipm, miskin):
 
 # --- the view ----------------------------------------------------------------------------
 
+
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
     assert m, "no PNG in the chart"
@@ -192,6 +190,7 @@ def test_poster(ipm, miskin):
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_jenis_soal(soal):
     jenis = [type(s) for s in soal]

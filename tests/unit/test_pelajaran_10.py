@@ -45,7 +45,10 @@ from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 # datasets/README.md: Kotak 2 (codes) and data 5 (SP2010 olah cepat, BPS codes).
 SP2010_BPS = {"3375010": 88960, "3375020": 62858, "3375030": 55162, "3375040": 75157}
 KEMENDAGRI_KE_BPS = {
-    "33.75.01": "3375010", "33.75.02": "3375020", "33.75.03": "3375040", "33.75.04": "3375030",
+    "33.75.01": "3375010",
+    "33.75.02": "3375020",
+    "33.75.03": "3375040",
+    "33.75.04": "3375030",
 }
 
 
@@ -85,6 +88,7 @@ def _legenda(fig) -> list[str]:
 
 
 # --- computations ------------------------------------------------------------------------
+
 
 def test_tabel_kabkota(tabel):
     assert len(tabel) == 35 and int(tabel["penduduk"].sum()) == 38_430_645  # README, data 1
@@ -140,6 +144,7 @@ def test_tabel_kota(tabel):
 
 # --- maps --------------------------------------------------------------------------------
 
+
 def test_peta_kuantil_warna_dan_legenda(tabel, kabkota):
     ind = INDIKATOR["Kepadatan"]
     kuantil = peta_kabkota(kabkota, tabel, ind, CARA[0])
@@ -191,6 +196,7 @@ def test_peta_kelurahan_tanpa_angka_penduduk():
 
 
 # --- the view ----------------------------------------------------------------------------
+
 
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
@@ -247,6 +253,7 @@ def test_poster(tabel, kabkota):
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_jenis_soal(soal):
     jenis = [type(s) for s in soal]

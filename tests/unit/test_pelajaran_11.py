@@ -47,6 +47,7 @@ def soal(data, pembanding):
 
 # --- computations ------------------------------------------------------------------------
 
+
 def test_klaim_hanya_tentang_pekalongan(data):
     klaim = klaim_pekalongan(data)
     assert list(klaim["no"]) == [1, 2, 3, 4, 5, 6, 7]  # rows 8–9 are SKM examples
@@ -99,11 +100,15 @@ def test_lain_lain():
     assert persen_terlalu_tinggi(110, 100) == pytest.approx(10)
     assert tanpa_alamat("lihat https://a.b/c?d=1 ya") == "lihat a.b ya"
     assert [c for c, _ in DAFTAR_CEK] == [
-        "Siapa yang mengukur?", "Kapan?", "Apa persisnya?", "Dibandingkan dengan apa?"
+        "Siapa yang mengukur?",
+        "Kapan?",
+        "Apa persisnya?",
+        "Dibandingkan dengan apa?",
     ]
 
 
 # --- the view ----------------------------------------------------------------------------
+
 
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
@@ -164,6 +169,7 @@ def test_poster(data, pembanding):
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_jenis_soal(soal):
     jenis = [type(s) for s in soal]

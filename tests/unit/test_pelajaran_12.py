@@ -61,6 +61,7 @@ def soal(deret, tabel):
 
 # --- computations ------------------------------------------------------------------------
 
+
 def test_seri_kota_sama_dengan_sumber(deret):
     assert deret["IPM"].kota.to_dict() == IPM_KOTA
     assert deret["Penduduk miskin"].kota.to_dict() == MISKIN_KOTA
@@ -126,6 +127,7 @@ def test_tabel_kota(deret):
 
 
 # --- the view ----------------------------------------------------------------------------
+
 
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
@@ -197,6 +199,7 @@ def test_poster(deret):
 
 
 # --- the exercises -----------------------------------------------------------------------
+
 
 def test_jenis_soal(soal):
     jenis = [type(s) for s in soal]

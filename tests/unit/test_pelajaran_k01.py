@@ -59,11 +59,15 @@ def soal(data):
 
 # --- computations ------------------------------------------------------------------------
 
+
 def test_dua_kode_seperti_kotak_2(data):
     t = tabel_dua_kode(data[DATA_CROSSWALK])
     assert dict(zip(t["Kode Kemendagri"], t["Kode BPS"], strict=True)) == KEMENDAGRI_KE_BPS
     assert list(t["Kecamatan"]) == [
-        "Pekalongan Barat", "Pekalongan Timur", "Pekalongan Utara", "Pekalongan Selatan",
+        "Pekalongan Barat",
+        "Pekalongan Timur",
+        "Pekalongan Utara",
+        "Pekalongan Selatan",
     ]
 
 
@@ -124,6 +128,7 @@ def test_lembar_metadata(data):
 
 # --- the views ---------------------------------------------------------------------------
 
+
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
     assert m, "no PNG in the chart"
@@ -176,6 +181,7 @@ def test_kartu_kode(data):
 
 
 # --- exercises ---------------------------------------------------------------------------
+
 
 def test_jenis_soal(soal):
     jenis = [type(s) for s in soal]

@@ -47,6 +47,7 @@ def soal(semua):
 
 # --- computations ------------------------------------------------------------------------
 
+
 def test_seri_kota(semua):
     assert seri_wilayah(semua["IPM"], INDIKATOR["IPM"]).to_dict() == IPM_KOTA
     assert seri_wilayah(semua["TPT"], INDIKATOR["TPT"]).to_dict() == TPT_KOTA
@@ -64,8 +65,10 @@ def test_jateng_dipakai_ulang_dari_pelajaran_06(semua):
     hasil = jateng(semua["Kemiskinan"], "Kemiskinan")
     assert hasil.equals(persen_poin.seri_jateng(semua["Kemiskinan"]))
     baris = semua["Kemiskinan"][semua["Kemiskinan"]["Tahun"] == 2024]
-    mandiri = 100 * float(baris["Jumlah Penduduk Miskin Maret Ribu Jiwa"].sum()) / float(
-        baris["Jumlah Penduduk Ribu Jiwa"].sum()
+    mandiri = (
+        100
+        * float(baris["Jumlah Penduduk Miskin Maret Ribu Jiwa"].sum())
+        / float(baris["Jumlah Penduduk Ribu Jiwa"].sum())
     )
     assert hasil[2024] == pytest.approx(round(mandiri, 2)) == pytest.approx(9.78)
     assert jateng(semua["IPM"], "IPM") is None and jateng(semua["TPT"], "TPT") is None
@@ -110,6 +113,7 @@ def test_tabel_ringkas(semua):
 
 
 # --- the view ----------------------------------------------------------------------------
+
 
 def _png(html: str) -> bytes:
     m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
@@ -167,6 +171,7 @@ def test_poster_membawa_sumber(semua):
 
 
 # --- exercises ---------------------------------------------------------------------------
+
 
 def test_jenis_soal(soal):
     jenis = [type(s) for s in soal]

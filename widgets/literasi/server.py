@@ -20,7 +20,7 @@ KONFIG_JUPYTER = PAKET / "jupyter" / "config"
 DATA_JUPYTER = PAKET / "jupyter" / "data"
 HALAMAN_AWAL = "index.ipynb"
 
-# One kernel of a kit app is about 140 MB RSS (../shared/notes/feasibility.md, measured with
+# One kernel of a kit app is about 140 MB RSS (tests/benchmark/README.md; measured with
 # pandas + matplotlib + ipywidgets). Preheated pools are sized per notebook, never globally:
 # a global pool_size is multiplied by the number of notebooks in the folder.
 MB_PER_KERNEL = 140
