@@ -126,7 +126,18 @@ def server_kit(tmp_path_factory) -> ServerKit:
     ARTEFAK.mkdir(exist_ok=True)
     log = ARTEFAK / "server.log"
     url = f"http://127.0.0.1:{port}/"
-    perintah = [sys.executable, "-m", "literasi", "serve", "--port", str(port), "--pelajaran", "00"]
+    perintah = [
+        sys.executable,
+        "-m",
+        "literasi",
+        "serve",
+        "--port",
+        str(port),
+        "--pelajaran",
+        "00",
+        "--kolam",
+        "2",
+    ]
     with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp) as proses:
         yield ServerKit(url, proses, log)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from traitlets.config import Config
 
-from literasi import cli, server
+from literasi import cli, kolam, server
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
@@ -68,6 +68,29 @@ def test_rencana_kolam_hanya_pelajaran_hari_ini():
     assert server.rencana_kolam(NOTEBOOKS, ["00"], 0) == {}
     semua = server.rencana_kolam(NOTEBOOKS, ["semua"], 2)
     assert sorted(semua) == sorted(_semua_notebook())
+
+
+def test_rencana_kolam_otomatis_dari_memori():
+    """One warm kernel per student while memory lasts; teacher apps get one."""
+    siswa, guru = "siswa/90_sensus_kelas.ipynb", "guru/90_dasbor_sensus_kelas.ipynb"
+    # 24 GB free: room for the whole class.
+    assert server.rencana_kolam(NOTEBOOKS, ["90"], None, 32, 24_000) == {
+        "index.ipynb": 1,
+        siswa: 32,
+        guru: 1,
+    }
+    # A 4 GB laptop with 2,5 GB free: (2500 - 1024) // 140 = 10 kernels.
+    assert server.rencana_kolam(NOTEBOOKS, ["90"], None, 40, 2_500)[siswa] == 10
+    # Two student apps share what fits.
+    dua = server.rencana_kolam(NOTEBOOKS, ["05", "06"], None, 40, 2_500)
+    assert [n for nb, n in dua.items() if nb.startswith("siswa/")] == [5, 5]
+
+
+def test_ukuran_kolam_otomatis():
+    assert kolam.ukuran_kolam_otomatis(1, 40, 24_000) == 40
+    assert kolam.ukuran_kolam_otomatis(1, 40, 1_024 + 5 * 140) == 5
+    assert kolam.ukuran_kolam_otomatis(1, 40, 500) == 1  # always one, or nothing opens fast
+    assert kolam.ukuran_kolam_otomatis(0, 40, 24_000) == 0
 
 
 def test_rencana_kolam_nomor_tidak_ada(tmp_path):

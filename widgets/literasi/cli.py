@@ -29,7 +29,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
             return 2
 
     try:
-        kolam = server.rencana_kolam(folder, args.pelajaran or [], args.kolam)
+        kolam = server.rencana_kolam(folder, args.pelajaran or [], args.kolam, args.siswa)
     except ValueError as galat:
         print(galat, file=sys.stderr)
         return 2
@@ -54,6 +54,9 @@ def perintah_serve(args: argparse.Namespace) -> int:
         print("Siswa: sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini:")
         print(qr_teks(alamat))
         print(f"PIN guru (untuk Dasbor Sensus Kelas): {pin_guru}")
+    for notebook, n in kolam.items():
+        if notebook != server.HALAMAN_AWAL:
+            print(f"Disiapkan {n} kernel untuk {notebook}")
     print("Tekan Ctrl+C untuk menghentikan server.", flush=True)
 
     pengaturan = server.PengaturanServer(
@@ -111,10 +114,16 @@ def buat_parser() -> argparse.ArgumentParser:
         "terbuka. Boleh diulang; 'semua' = semua aplikasi",
     )
     serve.add_argument(
+        "--siswa",
+        type=int,
+        default=40,
+        help="jumlah siswa di kelas (bawaan: 40): satu kernel siap pakai per siswa untuk setiap "
+        "aplikasi pelajaran hari ini, sebanyak yang muat di memori",
+    )
+    serve.add_argument(
         "--kolam",
         type=int,
-        default=2,
-        help="kernel siap pakai per aplikasi pelajaran itu (bawaan: 2; 0 = tanpa pemanasan)",
+        help="paksa jumlah kernel siap pakai per aplikasi pelajaran itu (0 = tanpa pemanasan)",
     )
     serve.add_argument(
         "--rinci", action="store_true", help="tampilkan log Voilà (untuk pengembang)"

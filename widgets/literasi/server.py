@@ -3,7 +3,9 @@
 `literasi serve` runs a standalone Voilà (where preheated kernel pools live) with the kit's
 configuration and template, and these changes to Voilà's routes: `/` redirects to the landing
 page; the folder tree and the contents API are not served, so the LAN sees only the apps; and
-app pages set the XSRF cookie so a closed tab shuts its kernel down.
+app pages set the XSRF cookie so a closed tab shuts its kernel down. Responses are gzipped
+(a phone downloads about 1,3 MB instead of 4,9 MB), and the preheated pools are refilled as
+`literasi.kolam` says.
 """
 
 from __future__ import annotations
@@ -15,15 +17,12 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from literasi import kolam
+
 PAKET = Path(__file__).resolve().parent
 KONFIG_JUPYTER = PAKET / "jupyter" / "config"
 DATA_JUPYTER = PAKET / "jupyter" / "data"
 HALAMAN_AWAL = "index.ipynb"
-
-# One kernel of a kit app is about 140 MB RSS (tests/benchmark/README.md; measured with
-# pandas + matplotlib + ipywidgets). Preheated pools are sized per notebook, never globally:
-# a global pool_size is multiplied by the number of notebooks in the folder.
-MB_PER_KERNEL = 140
 
 
 @dataclass
@@ -59,16 +58,25 @@ class PengaturanServer:
         c.Voila.log_level = "INFO" if self.rinci else "ERROR"
         c.VoilaConfiguration.preheat_kernel = bool(self.kolam)
         c.VoilaKernelManager.kernel_pools_config = pools
+        c.VoilaKernelManager.fill_delay = 0  # literasi.kolam decides when to refill
         return c
 
 
-def rencana_kolam(folder: Path, pelajaran: list[str], ukuran: int) -> dict[str, int]:
-    """Preheated kernels per notebook: one for the landing page, `ukuran` for each app of
-    today's lessons (file names starting with "NN_"), none for the rest.
+def rencana_kolam(
+    folder: Path,
+    pelajaran: list[str],
+    ukuran: int | None,
+    siswa: int = kolam.KELAS_BAWAAN,
+    tersedia_mb: float | None = None,
+) -> dict[str, int]:
+    """Preheated kernels per notebook: one for the landing page and for each teacher app,
+    `ukuran` for each student app of today's lessons (file names starting with "NN_"), none
+    for the rest. `ukuran=None`: one per student, as far as the free memory allows.
 
-    Only today's apps are warmed: every warm kernel costs about MB_PER_KERNEL of memory.
+    Pools are sized per notebook, never globally: Voilà multiplies a global pool_size by the
+    number of notebooks in the folder, and every warm kernel costs about 140 MB.
     """
-    if ukuran <= 0:
+    if ukuran is not None and ukuran <= 0:
         return {}
     aplikasi = sorted(
         p.relative_to(folder).as_posix()
@@ -86,7 +94,12 @@ def rencana_kolam(folder: Path, pelajaran: list[str], ukuran: int) -> dict[str, 
             f"Pelajaran {', '.join(kosong)} tidak ada. Nomor yang tersedia: {', '.join(ada)}."
         )
     dipilih = [a for a in aplikasi if "semua" in pelajaran or any(milik(a, nn) for nn in pelajaran)]
-    return {HALAMAN_AWAL: 1, **{a: ukuran for a in dipilih}}
+    untuk_siswa = [a for a in dipilih if not a.startswith("guru/")]  # one teacher per class
+    if ukuran is None:
+        if tersedia_mb is None:
+            tersedia_mb = kolam.memori_tersedia_mb()
+        ukuran = kolam.ukuran_kolam_otomatis(len(untuk_siswa), siswa, tersedia_mb)
+    return {HALAMAN_AWAL: 1, **{a: (ukuran if a in untuk_siswa else 1) for a in dipilih}}
 
 
 def cari_folder_notebook() -> Path:
@@ -157,6 +170,27 @@ def buat_aplikasi_voila():
 
     class VoilaLiterasi(Voila):
         name = "literasi"
+
+        def init_settings(self):
+            import voila.app as voila_app
+
+            # Voilà builds its kernel manager class inside init_settings with a factory; wrap
+            # that one call so the pools follow literasi.kolam (refill when the room is quiet).
+            pabrik_voila = voila_app.voila_kernel_manager_factory
+
+            def pabrik_kit(*args, **kwargs):
+                return kolam.buat_pengelola_kolam(pabrik_voila(*args, **kwargs))
+
+            if self.voila_configuration.preheat_kernel:
+                voila_app.voila_kernel_manager_factory = pabrik_kit
+            try:
+                settings = super().init_settings()
+            finally:
+                voila_app.voila_kernel_manager_factory = pabrik_voila
+            # Gzip every page, script and JSON. Voilà applies its tornado_settings after the
+            # Application is built, too late for tornado to add the gzip transform.
+            settings["compress_response"] = True
+            return settings
 
         def init_handlers(self):
             tersembunyi = (TornadoVoilaTreeHandler, VoilaContentsHandler)
