@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import contextlib
 import datetime as dt
-import gzip
 import json
 import math
 import os
@@ -43,6 +42,7 @@ NOTEBOOKS = REPO / "notebooks"
 IP = "127.0.0.1"  # loopback only, always
 V1 = "v1.kernel.websocket.jupyter.org"
 MB = 1024 * 1024
+SISWA = 40  # class size given to `literasi serve --siswa`
 # Targets of issue 6.
 TARGET = {"p1_dingin": 1.2, "p1_hangat": 0.5, "p2_kali": 2.0, "p2_tambah_ms": 150.0,
           "p3": 1.3, "p4_kali": 3.0}
@@ -65,13 +65,6 @@ def persentil(nilai: list[float], p: float) -> float | None:
 
 def median(nilai: list[float]) -> float | None:
     return persentil(nilai, 50)
-
-
-def kolam_dari_memori(tersedia_mb: float, n_kelas: int, mb_per_kernel: float = 140) -> int:
-    """Largest pool that still fits in half the free memory once a whole class has taken a
-    kernel each: Voilà refills a pool as soon as a kernel is taken, so N + K kernels coexist."""
-    k = int(0.5 * tersedia_mb / mb_per_kernel) - n_kelas
-    return max(2, min(n_kelas, k))
 
 
 def _baris(kode, ukuran, nilai, batas, satuan):
@@ -534,14 +527,17 @@ def server_polos(tmp: Path) -> Server:
     return Server("polos", perintah, port, tmp, folder, kolam_total=1)
 
 
-def server_kit(tmp: Path, nama: str, kolam: int, pelajaran: list[str]) -> Server:
-    """`literasi serve` as a teacher starts it, but on loopback (never --lan here)."""
+def server_kit(tmp: Path, nama: str, kolam: int | None, pelajaran: list[str]) -> Server:
+    """`literasi serve` as a teacher starts it, but on loopback (never --lan here).
+    kolam=None: the kit's own sizing (one warm kernel per student, as memory allows)."""
     from literasi.server import rencana_kolam
 
-    total = sum(rencana_kolam(NOTEBOOKS, pelajaran, kolam).values())
+    total = sum(rencana_kolam(NOTEBOOKS, pelajaran, kolam, SISWA).values())
     port = port_bebas()
     perintah = [sys.executable, "-m", "literasi", "serve", "--port", str(port),
-                "--kolam", str(kolam)]
+                "--siswa", str(SISWA)]
+    if kolam is not None:
+        perintah += ["--kolam", str(kolam)]
     for nn in pelajaran:
         perintah += ["--pelajaran", nn]
     kerja = tmp / nama
@@ -646,9 +642,10 @@ async def kelas(kit: Server, nb: str, n: int, c) -> dict:
             "server_rss_mb": mem_server["rss_mb"]}
 
 
-async def fase_p4(tmp, c, kolam: int, mentah, chromium: bool) -> None:
+async def fase_p4(tmp, c, kolam: int | None, mentah, chromium: bool) -> None:
     nb = c.app_p4
     kit = server_kit(tmp, f"kit_p4_kolam{kolam}", kolam, [c.pelajaran_p4])
+    kolam = kit.kolam_total - 1  # the landing page has one
     try:
         kit.tunggu_siap()
         log(f"P4 kolam {kolam}: kolam penuh setelah {kit.tunggu_kolam(kit.kolam_total, 900):.0f} s")
@@ -681,12 +678,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 
 async def ukur_chromium(kit: Server, nb: str, c) -> dict:
     """3 real pages at 360x800 at once: seconds until the first chart image is visible; and
-    what the first page downloads (HTTP bodies as sent, their gzip size, websocket frames)."""
+    what the first page downloads (HTTP bodies, the bytes on the wire, websocket frames)."""
     if not Path(CHROMIUM).exists():
         return {"galat": f"{CHROMIUM} tidak ada"}
     from playwright.async_api import async_playwright
 
-    unduh = {"http": 0, "http_gzip": 0, "ws": 0, "permintaan": 0, "terkompresi": 0}
+    unduh = {"http": 0, "http_kabel": 0, "ws": 0, "permintaan": 0, "terkompresi": 0}
 
     async def ukuran(r):
         try:
@@ -696,8 +693,8 @@ async def ukur_chromium(kit: Server, nb: str, c) -> dict:
             return
         unduh["permintaan"] += 1
         unduh["http"] += len(body)
-        # What tornado's gzip (level 6) would send; standalone Voilà cannot compress.
-        unduh["http_gzip"] += len(gzip.compress(body, 6))
+        # Bytes on the wire (gzipped where the server compressed), as Chromium counted them.
+        unduh["http_kabel"] += (await r.sizes())["responseBodySize"]
         if resp.headers.get("content-encoding"):
             unduh["terkompresi"] += 1
 
@@ -799,8 +796,9 @@ def cetak(mesin: dict, pengaturan: dict, r: dict) -> str:
         baris += [f"Chromium 360×800, 3 halaman bersamaan: gambar grafik tampil "
                   f"{', '.join(fmt(w) for w in ch['gambar_s'])} s; galat {len(ch['galat'])}",
                   f"Unduhan satu halaman (cache kosong): HTTP {u['http'] / 1024:.0f} KiB dalam "
-                  f"{u['permintaan']} permintaan ({u['terkompresi']} terkompresi); jika gzip: "
-                  f"{u['http_gzip'] / 1024:.0f} KiB; websocket {u['ws'] / 1024:.0f} KiB", ""]
+                  f"{u['permintaan']} permintaan ({u['terkompresi']} terkompresi gzip), "
+                  f"{u['http_kabel'] / 1024:.0f} KiB lewat jaringan; websocket "
+                  f"{u['ws'] / 1024:.0f} KiB", ""]
     elif ch:
         baris += [f"Chromium: {ch.get('galat')}", ""]
     isi = [[t["kode"], t["ukuran"], fmt(t["nilai"]), fmt(t["batas"]), t["satuan"],
@@ -833,7 +831,7 @@ def pengaturan_dari(args, mesin: dict) -> argparse.Namespace:
         mode="cepat" if args.cepat else "penuh", apps=apps, ulang=1 if args.cepat else 3,
         n_p2=5 if args.cepat else 20, kelas=kelas, batas=180.0 if args.cepat else 300.0,
         app_p4="siswa/00_kota_pekalongan_di_jawa_tengah.ipynb", pelajaran_p4="00",
-        kolam=[2, kolam_dari_memori(mesin["ram_tersedia_mb"], max(kelas))])
+        kolam=[None, 2], hanya_p4=args.p4)
     return c
 
 
@@ -841,13 +839,15 @@ async def jalankan(c, tmp: Path, mentah: dict) -> None:
     from tornado.httpclient import AsyncHTTPClient
 
     AsyncHTTPClient.configure(None, max_clients=200)  # 40 students fetch at once
-    polos = server_polos(tmp)
-    try:
-        polos.tunggu_siap()
-        await fase_p1_p3(tmp, polos, c.apps, c, mentah)
-    finally:
-        polos.stop()
-    for i, kolam in enumerate(dict.fromkeys(c.kolam)):
+    if not c.hanya_p4:
+        polos = server_polos(tmp)
+        try:
+            polos.tunggu_siap()
+            await fase_p1_p3(tmp, polos, c.apps, c, mentah)
+        finally:
+            polos.stop()
+    # None = `literasi serve` as a teacher runs it (pool sized from memory); 2 = a small pool.
+    for i, kolam in enumerate(c.kolam):
         await fase_p4(tmp, c, kolam, mentah, chromium=(i == 0))
 
 
@@ -856,6 +856,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cepat", action="store_true", help="small run for development (N = 3/5)")
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--aplikasi", nargs="*", metavar="NN", help="only these student apps")
+    ap.add_argument("--p4", action="store_true", help="only P4 and the Chromium check")
     args = ap.parse_args(argv)
     # SIGTERM unwinds like Ctrl+C, so every `finally` stops its servers and kernels.
     signal.signal(signal.SIGTERM, signal.default_int_handler)

@@ -25,13 +25,6 @@ def test_persentil(rk):
     assert rk.persentil([1, 2, 3], 100) == 3
 
 
-def test_kolam_dari_memori(rk):
-    # (40 students + K refilled) kernels must fit in half the free memory, K between 2 and N.
-    assert rk.kolam_dari_memori(18000, 40) == 24
-    assert rk.kolam_dari_memori(4000, 40) == 2
-    assert rk.kolam_dari_memori(100000, 40) == 40
-
-
 def test_bingkai_v1_bolak_balik(rk):
     bagian = [json.dumps(x).encode() for x in ({"msg_type": "comm_msg"}, {}, {}, {"a": 1})]
     frame = rk.kemas_v1("shell", bagian)
