@@ -49,6 +49,19 @@ def test_nilai_terkecil_dan_terbesar_di_kelas_ujung():
     assert patches[kode[3]].get_facecolor() == warna_legenda[-1]
 
 
+def test_tepi_kelas_diberikan():
+    """Given edges (e.g. quantiles) are used as they are, legend included."""
+    geojson = load_boundaries("kecamatan")
+    kode = _kode(geojson)
+    nilai = dict(zip(kode, [10.0, 11.0, 12.0, 40.0], strict=True))
+    fig = gambar_peta(geojson, nilai, "t", "s", tepi=[10.0, 11.5, 40.0])
+    patches = _patches(fig)
+    warna_legenda = [h.get_facecolor() for h in fig.axes[0].get_legend().legend_handles]
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == ["10 – 12", "12 – 40"]  # 11,5 shown with desimal=0
+    assert [patches[k].get_facecolor() for k in kode] == [warna_legenda[i] for i in (0, 0, 1, 1)]
+
+
 def test_wilayah_tanpa_nilai_abu_abu_dan_tercatat_di_legenda():
     geojson = load_boundaries("kecamatan")
     kode = _kode(geojson)

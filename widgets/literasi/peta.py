@@ -65,6 +65,7 @@ def gambar_peta(
     *,
     label: str = "",
     kelas: int = 5,
+    tepi: list[float] | None = None,
     desimal: int = 0,
     cmap: str = "YlOrRd",
     tampilkan_nama: bool = False,
@@ -77,6 +78,8 @@ def gambar_peta(
     nilai    {kode_kemendagri: number}; features without a value are grey ("tidak ada data").
     judul    title; sumber: source line printed under the map ("Sumber: ...").
     label    legend title (what and unit, e.g. "Penduduk (jiwa)").
+    kelas    number of equal-width classes, unless
+    tepi     the class edges are given (e.g. quantiles): class i holds [tepi[i], tepi[i+1]).
     """
     fitur = geojson["features"]
     kode = [f["properties"][kunci] for f in fitur]
@@ -88,7 +91,8 @@ def gambar_peta(
             "crosswalk_kode_kemendagri_bps_kota_pekalongan dulu."
         )
     berisi = [float(v) for v in nilai.values() if _ada(v)]
-    tepi = batas_kelas(berisi, kelas) if berisi else []
+    if tepi is None:
+        tepi = batas_kelas(berisi, kelas) if berisi else []
     n_kelas = max(len(tepi) - 1, 1)
     peta_warna = colormaps[cmap].resampled(n_kelas)
     warna_kelas = [peta_warna(i) for i in range(n_kelas)]

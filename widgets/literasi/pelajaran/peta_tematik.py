@@ -9,9 +9,7 @@ Three maps with the kit's `literasi.peta.gambar_peta`:
 - the 27 kelurahan with numbers and their kecamatan only: no population exists per current
   kelurahan (SP2010 counted the 47 old ones), and the polygons are too coarse for areas.
 
-`gambar_peta` draws equal-interval classes only and takes no class edges. For quantile classes
-this module passes each area's class number (0..k-1), which gambar_peta's equal-width rule maps
-to exactly those classes, then writes the real edges into the legend (`_peta_kuantil`).
+Quantile classes are drawn by passing their edges to `gambar_peta(tepi=...)`.
 """
 
 from __future__ import annotations
@@ -291,22 +289,6 @@ def _panah_utara(fig: Figure) -> None:
     )
 
 
-def _peta_kuantil(geojson: dict, nilai: dict, tepi: list[float], **kw) -> Figure:
-    """Quantile classes through gambar_peta, which only knows equal intervals.
-
-    Each area gets its class number 0..k-1; equal-width classes of [0, k-1] in k steps put
-    number i exactly in class i (every class must be used, true for quantiles without ties).
-    The legend then gets the real edges.
-    """
-    kelas = [i - 1 for i in nomor_kelas(nilai.values(), tepi)]
-    k = len(tepi) - 1
-    if sorted(set(kelas)) != list(range(k)):
-        raise ValueError("Ada kelas kuantil yang kosong (nilai kembar); kurangi banyak kelas.")
-    fig = gambar_peta(geojson, dict(zip(nilai, kelas, strict=True)), kelas=k, **kw)
-    _tata_ponsel(fig, label=label_kelas(tepi, kw.get("desimal", 0)))
-    return fig
-
-
 def peta_kabkota(geojson: dict, tabel: pd.DataFrame, indikator: Indikator, cara: str) -> Figure:
     """The 35 kab/kota coloured by one indicator; Kota Pekalongan outlined and named."""
     nilai = dict(zip(tabel["kode_kemendagri"], tabel[indikator.kolom].astype(float), strict=True))
@@ -319,11 +301,8 @@ def peta_kabkota(geojson: dict, tabel: pd.DataFrame, indikator: Indikator, cara:
         "cmap": indikator.cmap,
         "ukuran": UKURAN_PETA,
     }
-    if cara == CARA[0]:
-        fig = _peta_kuantil(geojson, nilai, tepi, **kw)
-    else:
-        fig = gambar_peta(geojson, nilai, kelas=KELAS, **kw)
-        _tata_ponsel(fig)
+    fig = gambar_peta(geojson, nilai, tepi=tepi, **kw)
+    _tata_ponsel(fig)
     _sorot_kota(fig, geojson)
     _panah_utara(fig)
     return fig
