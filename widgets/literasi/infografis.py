@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.image import imread
 from matplotlib.patches import Rectangle
 
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import tautan_unduh
 
 UKURAN_POSTER = {  # name -> (width px, height px, dpi)
@@ -129,8 +129,7 @@ class TombolInfografis(Tampilan):
         for ukuran, tombol in self.tombol.items():
             tombol.on_click(lambda _, u=ukuran: self._on_buat(u))
         self.tautan = ipw.HTML()
-        baris = ipw.HBox(list(self.tombol.values()), layout=ipw.Layout(flex_flow="row wrap"))
-        baris.add_class("literasi-baris")
+        baris = baris_kontrol(*self.tombol.values())
         judul = ipw.HTML("<p><b>Simpan sebagai infografis</b> (judul, pesan, grafik, sumber):</p>")
         self.widget = ipw.VBox([judul, baris, self.tautan], layout=ipw.Layout(width="100%"))
 

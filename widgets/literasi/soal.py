@@ -19,6 +19,7 @@ import ipywidgets as ipw
 
 from literasi.angka import ATURAN_TITIK, BukanAngka, baca_angka
 from literasi.format import format_angka
+from literasi.tampilan import baris_kontrol
 
 LEBAR_PENUH = ipw.Layout(width="100%", max_width="480px")
 
@@ -336,11 +337,7 @@ class KartuSoal:
             semua_tombol.append(self.tombol_petunjuk)
         if getattr(soal, "bisa_lihat_jawaban", True):
             semua_tombol.append(self.tombol_jawaban)
-        tombol = ipw.HBox(
-            semua_tombol,
-            layout=ipw.Layout(flex_flow="row wrap"),
-        )
-        tombol.add_class("literasi-baris")  # spacing from the template CSS (Layout has no gap)
+        tombol = baris_kontrol(*semua_tombol)
         kepala = ipw.HTML(
             f"<h3 class='literasi-soal-judul'>{judul}</h3><p>{escape(soal.pertanyaan)}</p>{catatan}"
         )

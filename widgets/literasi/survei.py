@@ -32,7 +32,7 @@ from literasi import survei_db
 from literasi.angka import BukanAngka, baca_angka
 from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import tautan_unduh
 
 SUMBER = "Sensus Kelas (isian siswa, anonim), disimpan di laptop guru"
@@ -408,12 +408,6 @@ def _pesan(jenis: str, isi_html: str) -> str:
     return f"<div class='literasi-umpan {jenis}' role='status'>{isi_html}</div>"
 
 
-def _baris(*anak) -> ipw.HBox:
-    baris = ipw.HBox(list(anak), layout=ipw.Layout(flex_flow="row wrap", width="100%"))
-    baris.add_class("literasi-baris")
-    return baris
-
-
 def lebar_isian() -> ipw.Layout:
     """Full width up to 420 px; height auto so a 44 px select is not clipped by its box."""
     return ipw.Layout(width="100%", max_width="420px", height="auto")
@@ -560,10 +554,10 @@ class FormulirSurvei(Tampilan):
             self.terima_kasih = ipw.VBox(
                 [
                     self.judul_terima_kasih,
-                    _baris(self.bandingkan),
+                    baris_kontrol(self.bandingkan),
                     self.kalimat,
                     self.grafik,
-                    _baris(self.tombol_perbarui, self.tombol_baru),
+                    baris_kontrol(self.tombol_perbarui, self.tombol_baru),
                 ],
                 layout=ipw.Layout(width="100%"),
             )
@@ -634,7 +628,7 @@ class DasborGuru(Tampilan):
                 "<p>Dasbor ini hanya untuk guru. Masukkan PIN yang tampil di terminal "
                 "server (<code>literasi serve</code>).</p>"
             ),
-            _baris(self.isian_pin, self.tombol_masuk),
+            baris_kontrol(self.isian_pin, self.tombol_masuk),
             self.pesan_pin,
         ]
 
@@ -764,16 +758,16 @@ class DasborGuru(Tampilan):
                 "<p class='literasi-kecil'>Tulis kode di papan atau proyektor; siswa "
                 "mengetiknya di formulir. Jangan memakai nama siswa.</p>"
             ),
-            _baris(self.kode_baru, self.tombol_buat),
+            baris_kontrol(self.kode_baru, self.tombol_buat),
             self.pesan_kelas,
             self.daftar_html,
             judul("2. Hasil langsung"),
-            _baris(self.kelas, self.tombol_perbarui),
+            baris_kontrol(self.kelas, self.tombol_perbarui),
             self.hitungan,
-            _baris(self.variabel),
+            baris_kontrol(self.variabel),
             self.sebaran,
-            _baris(self.jenis_dua),
-            _baris(self.var_x, self.var_y),
+            baris_kontrol(self.jenis_dua),
+            baris_kontrol(self.var_x, self.var_y),
             self.dua,
             judul("3. Sampel acak dari semua kelas"),
             ipw.HTML(
@@ -782,10 +776,10 @@ class DasborGuru(Tampilan):
                 "seed dan data yang sama memberi sampel yang sama, jadi kelas bisa "
                 "memeriksanya ulang.</p>"
             ),
-            _baris(self.n_sampel, self.seed, self.tombol_sampel),
+            baris_kontrol(self.n_sampel, self.seed, self.tombol_sampel),
             self.hasil_sampel,
             judul("4. Unduh data"),
-            _baris(self.cakupan, self.tombol_csv, self.tombol_excel),
+            baris_kontrol(self.cakupan, self.tombol_csv, self.tombol_excel),
             self.unduhan,
             judul("5. Arsip dan reset"),
             ipw.HTML(
@@ -793,7 +787,7 @@ class DasborGuru(Tampilan):
                 "jawaban baru, tidak ikut “semua kelas” dan sampel), datanya tetap ada. "
                 "<b>Hapus:</b> kelas dan semua jawabannya dihapus dari laptop.</p>"
             ),
-            _baris(self.tombol_arsip, self.tombol_hapus),
+            baris_kontrol(self.tombol_arsip, self.tombol_hapus),
             self.konfirmasi,
             self.pesan_kelola,
         ]
@@ -1051,7 +1045,7 @@ class DasborGuru(Tampilan):
                     f"<p><b>Arsipkan kelas {escape(kode)}?</b> Kelas tidak menerima "
                     "jawaban baru. Datanya tetap ada dan tetap bisa diunduh.</p>"
                 ),
-                _baris(ya, batal),
+                baris_kontrol(ya, batal),
             ]
         else:
             self.ketik_kode = ipw.Text(
@@ -1070,7 +1064,7 @@ class DasborGuru(Tampilan):
                     "bisa dibatalkan. Unduh datanya dulu jika masih diperlukan.</p>"
                 ),
                 self.ketik_kode,
-                _baris(ya, batal),
+                baris_kontrol(ya, batal),
             ]
 
     def _tutup_konfirmasi(self) -> None:

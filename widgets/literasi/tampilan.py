@@ -21,3 +21,13 @@ class Tampilan:
 
     def _update(self) -> None:
         raise NotImplementedError
+
+
+def baris_kontrol(*kontrol):
+    """A row of controls that wraps on a phone; spacing comes from the template's
+    `.literasi-baris` CSS (ipywidgets' Layout has no gap)."""
+    import ipywidgets as ipw
+
+    baris = ipw.HBox(list(kontrol), layout=ipw.Layout(flex_flow="row wrap", width="100%"))
+    baris.add_class("literasi-baris")
+    return baris

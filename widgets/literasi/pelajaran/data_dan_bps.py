@@ -18,7 +18,7 @@ from literasi.data import describe_dataset, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_PEKALONGAN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 KOTA_KITA = "Kota Pekalongan"
 DATA_REGISTRASI = "penduduk_luas_kabkota_jateng_2024"
@@ -311,8 +311,7 @@ class TigaAngkaPenduduk(Tampilan):
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
         self.tampilan.observe(self._on_change, names="value")
-        kontrol = ipw.HBox([self.tampilan], layout=ipw.Layout(flex_flow="row wrap", width="100%"))
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.tampilan)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

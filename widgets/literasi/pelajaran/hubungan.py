@@ -27,7 +27,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
 NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
@@ -425,11 +425,7 @@ class HubunganDuaVariabel(Tampilan):
         self.grafik = ipw.HTML()
         for kontrol in (self.tahun, self.variabel, self.wilayah):
             kontrol.observe(self._on_change, names="value")
-        baris = ipw.HBox(
-            [self.tahun, self.variabel, self.wilayah],
-            layout=ipw.Layout(flex_flow="row wrap", width="100%"),
-        )
-        baris.add_class("literasi-baris")
+        baris = baris_kontrol(self.tahun, self.variabel, self.wilayah)
         self.widget = ipw.VBox(
             [baris, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

@@ -23,7 +23,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 NAMA_DATA = "penduduk_luas_kabkota_jateng_2024"
 KOTA_KITA = "Kota Pekalongan"
@@ -204,11 +204,7 @@ class PeringkatKabKota(Tampilan):
         self.grafik = ipw.HTML()
         for kontrol in (self.wilayah, self.ukuran):
             kontrol.observe(self._on_change, names="value")
-        kontrol = ipw.HBox(
-            [self.wilayah, self.ukuran],
-            layout=ipw.Layout(flex_flow="row wrap", width="100%"),
-        )
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.wilayah, self.ukuran)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.tabel_html, self.grafik], layout=ipw.Layout(width="100%")
         )

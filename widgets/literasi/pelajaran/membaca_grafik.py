@@ -25,7 +25,7 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak, SoalUrutan
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 KOTA_KITA = "Kota Pekalongan"
 DATA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -378,10 +378,7 @@ class GrafikMenipu(Tampilan):
         self.grafik = ipw.HTML()
         for kontrol in (self.sumbu, self.data):
             kontrol.observe(self._on_change, names="value")
-        kontrol = ipw.HBox(
-            [self.sumbu, self.data], layout=ipw.Layout(flex_flow="row wrap", width="100%")
-        )
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.sumbu, self.data)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

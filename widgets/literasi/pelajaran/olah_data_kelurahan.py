@@ -26,7 +26,7 @@ from literasi import validasi_kelurahan as vk
 from literasi.format import format_angka
 from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
 from literasi.unggah import BATAS_MB, Masalah, angka_sel, baca_berkas, html_masalah
 
@@ -337,12 +337,6 @@ def _judul(teks: str) -> ipw.HTML:
     return ipw.HTML(f"<h3 style='margin:12px 0 4px'>{escape(teks)}</h3>")
 
 
-def _baris(*anak) -> ipw.HBox:
-    baris = ipw.HBox(list(anak), layout=ipw.Layout(flex_flow="row wrap", width="100%"))
-    baris.add_class("literasi-baris")
-    return baris
-
-
 def _lebar() -> ipw.Layout:
     return ipw.Layout(width="100%", max_width="560px")
 
@@ -428,7 +422,7 @@ class OlahDataKelurahan(Tampilan):
 
         self.bagian_template = _bagian(
             self.pesan_template,
-            _baris(self.tombol_latihan, self.tombol_contoh),
+            baris_kontrol(self.tombol_latihan, self.tombol_contoh),
         )
         self.bagian_unggah = _bagian(
             ipw.HTML(
@@ -649,7 +643,7 @@ class OlahDataKelurahan(Tampilan):
             )
             tombol.on_click(lambda _b, k=lk.kode: self.urungkan(k))
             anak.append(
-                _baris(
+                baris_kontrol(
                     ipw.HTML(
                         f"<div>✔ {escape(lk.judul)}: {escape(daftar_baris(nomor) or '-')}</div>",
                         layout=ipw.Layout(flex="1 1 240px"),
@@ -670,7 +664,7 @@ class OlahDataKelurahan(Tampilan):
             )
             tombol.on_click(lambda _b, k=lk.kode: self.terapkan(k))
             anak.append(
-                _baris(
+                baris_kontrol(
                     ipw.HTML(
                         f"<div><b>{escape(lk.judul)}</b>: {escape(daftar_baris(nomor))}<br>"
                         f"<span class='literasi-kecil'>{escape(lk.penjelasan)}</span></div>",

@@ -30,7 +30,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 SEED = 2024  # stated on screen, so every student sees the same throws
 BANYAK_PERCOBAAN = (6, 60, 600, 6000)  # multiples of 6: the dice's expected counts are whole
@@ -394,11 +394,7 @@ class FrekuensiRelatif(Tampilan):
         self.tabel = ipw.HTML()
         for kontrol in (self.percobaan, self.banyak, self.seed):
             kontrol.observe(self._on_change, names="value")
-        kontrol = ipw.HBox(
-            [self.percobaan, self.banyak, self.seed],
-            layout=ipw.Layout(flex_flow="row wrap", width="100%"),
-        )
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.percobaan, self.banyak, self.seed)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel], layout=ipw.Layout(width="100%")
         )
@@ -536,8 +532,7 @@ class DuaDadu(Tampilan):
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
         self.pasangan.observe(self._on_change, names="value")
-        kontrol = ipw.HBox([self.pasangan], layout=ipw.Layout(flex_flow="row wrap", width="100%"))
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.pasangan)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

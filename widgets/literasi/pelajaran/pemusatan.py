@@ -27,7 +27,7 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 NAMA_DATA = "ipm_komponen_kabkota_jateng_2020_2024"
 TAHUN = 2024
@@ -361,11 +361,7 @@ class PemusatanKabKota(Tampilan):
         self.grafik = ipw.HTML()
         for kontrol in (self.variabel, self.buatan, self.nilai_buatan):
             kontrol.observe(self._on_change, names="value")
-        kontrol = ipw.HBox(
-            [self.variabel, self.buatan, self.nilai_buatan],
-            layout=ipw.Layout(flex_flow="row wrap", width="100%"),
-        )
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.variabel, self.buatan, self.nilai_buatan)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

@@ -33,7 +33,7 @@ from literasi.pelajaran.pemusatan import (
     tumpukan_titik,
 )
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 KELOMPOK = ("Kabupaten", "Kota")
 JENIS = ("Diagram kotak", "Histogram", "Diagram titik")
@@ -304,11 +304,7 @@ class PenyebaranKabKota(Tampilan):
         self.catatan = ipw.HTML(f"<p class='literasi-kecil'>{escape(METODE)}</p>")
         for kontrol in (self.jenis, self.variabel):
             kontrol.observe(self._on_change, names="value")
-        kontrol = ipw.HBox(
-            [self.jenis, self.variabel],
-            layout=ipw.Layout(flex_flow="row wrap", width="100%"),
-        )
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.jenis, self.variabel)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel_html, self.catatan],
             layout=ipw.Layout(width="100%"),

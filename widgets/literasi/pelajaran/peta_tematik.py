@@ -29,7 +29,7 @@ from literasi.grafik import WARNA_PEKALONGAN, html_grafik
 from literasi.infografis import IsiPoster
 from literasi.peta import batas_kelas, gambar_peta
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 NAMA_PENDUDUK = "penduduk_luas_kabkota_jateng_2024"
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -621,10 +621,7 @@ class PetaKelas(Tampilan):
         self.grafik = ipw.HTML()
         for kontrol in (self.cara, self.indikator):
             kontrol.observe(self._on_change, names="value")
-        baris = ipw.HBox(
-            [self.cara, self.indikator], layout=ipw.Layout(flex_flow="row wrap", width="100%")
-        )
-        baris.add_class("literasi-baris")
+        baris = baris_kontrol(self.cara, self.indikator)
         self.widget = ipw.VBox(
             [baris, self.ringkasan, self.grafik, self.tabel_kelas],
             layout=ipw.Layout(width="100%"),

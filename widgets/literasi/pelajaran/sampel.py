@@ -30,7 +30,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
 NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
@@ -437,11 +437,7 @@ class SampelPopulasi(Tampilan):
         self.grafik_populasi = ipw.HTML()
         for kontrol in (self.ukuran, self.variabel, self.cara, self.seed):
             kontrol.observe(self._on_change, names="value")
-        kontrol = ipw.HBox(
-            [self.ukuran, self.variabel, self.cara, self.seed],
-            layout=ipw.Layout(flex_flow="row wrap", width="100%"),
-        )
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.ukuran, self.variabel, self.cara, self.seed)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel_n, self.grafik_populasi],
             layout=ipw.Layout(width="100%"),

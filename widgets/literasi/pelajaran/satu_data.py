@@ -22,7 +22,7 @@ from literasi.format import format_angka
 from literasi.grafik import WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.peta import gambar_peta
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 
 DATA_KEMENDAGRI = "wilayah_kota_pekalongan_kemendagri_2025"
 DATA_BPS = "wilayah_kota_pekalongan_bps_mfd2018"
@@ -401,8 +401,7 @@ class GabungKode(Tampilan):
         self.tabel = ipw.HTML()
         self.grafik_peta = ipw.HTML()
         self.cara.observe(self._on_change, names="value")
-        kontrol = ipw.HBox([self.cara], layout=ipw.Layout(flex_flow="row wrap", width="100%"))
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.cara)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel, self.grafik_peta],
             layout=ipw.Layout(width="100%"),
@@ -529,8 +528,7 @@ class KartuKode(Tampilan):
         )
         self.kartu = ipw.HTML()
         self.pilih.observe(self._on_change, names="value")
-        kontrol = ipw.HBox([self.pilih], layout=ipw.Layout(flex_flow="row wrap", width="100%"))
-        kontrol.add_class("literasi-baris")
+        kontrol = baris_kontrol(self.pilih)
         self.widget = ipw.VBox([kontrol, self.kartu], layout=ipw.Layout(width="100%"))
         self._update()
 

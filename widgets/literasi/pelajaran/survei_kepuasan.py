@@ -48,7 +48,7 @@ from literasi.ikm import (
     unsur_terlemah,
 )
 from literasi.soal import SoalAngka, SoalPilihan
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
 
 LABEL_FIKTIF = "DATA CONTOH FIKTIF"
@@ -75,12 +75,6 @@ def aman_spreadsheet(nilai):
 
 def _umpan(jenis: str, isi_html: str) -> str:
     return f"<div class='literasi-umpan {jenis}' role='status'>{isi_html}</div>"
-
-
-def _baris(*anak) -> ipw.HBox:
-    baris = ipw.HBox(list(anak), layout=ipw.Layout(flex_flow="row wrap", width="100%"))
-    baris.add_class("literasi-baris")
-    return baris
 
 
 def nama_berkas_aman(teks: str) -> str:
@@ -907,14 +901,20 @@ class SurveiKepuasan(Tampilan):
         self.tombol_unduh.on_click(lambda _: self.siapkan_unduhan())
 
         self.panel_hasil = ipw.VBox(
-            [self.label_data, _baris(self.tampilan), self.ringkasan, self.grafik, self.tabel_html],
+            [
+                self.label_data,
+                baris_kontrol(self.tampilan),
+                self.ringkasan,
+                self.grafik,
+                self.tabel_html,
+            ],
             layout=ipw.Layout(width="100%"),
         )
         baris_form = [
             ipw.VBox(
                 [
                     ipw.HTML(f"<b>{u.kode}</b> {escape(u.nama)}"),
-                    _baris(self.isian_kinerja[u.kode], self.isian_penting[u.kode]),
+                    baris_kontrol(self.isian_kinerja[u.kode], self.isian_penting[u.kode]),
                 ],
                 layout=ipw.Layout(width="100%", max_width="420px", margin="0 0 6px 0"),
             )
@@ -928,7 +928,7 @@ class SurveiKepuasan(Tampilan):
                     "(kepentingan) boleh. Berkas asli tidak diubah.</p>"
                 ),
                 self.templat,
-                _baris(self.unggah),
+                baris_kontrol(self.unggah),
                 self.pesan_unggah,
                 ipw.HTML(
                     "<h3>Atau isi satu per satu</h3><p>Pilih nilai setiap unsur dari "
@@ -940,18 +940,18 @@ class SurveiKepuasan(Tampilan):
                     "<b>kepentingan</b> unsur itu bagi responden (boleh kosong).</p>"
                 ),
                 ipw.VBox(baris_form, layout=ipw.Layout(width="100%")),
-                _baris(self.tombol_tambah),
+                baris_kontrol(self.tombol_tambah),
                 self.pesan_isian,
-                _baris(self.tombol_kosong, self.tombol_contoh),
+                baris_kontrol(self.tombol_kosong, self.tombol_contoh),
             ],
             layout=ipw.Layout(width="100%"),
         )
         self.panel_bobot = ipw.VBox(
-            [_baris(self.jenis_bobot), self.kotak_bobot, self.pesan_bobot],
+            [baris_kontrol(self.jenis_bobot), self.kotak_bobot, self.pesan_bobot],
             layout=ipw.Layout(width="100%"),
         )
         self.panel_unduh = ipw.VBox(
-            [self.unit, self.periode, _baris(self.tombol_unduh), self.unduhan],
+            [self.unit, self.periode, baris_kontrol(self.tombol_unduh), self.unduhan],
             layout=ipw.Layout(width="100%"),
         )
         self.widget = ipw.VBox(
