@@ -149,6 +149,23 @@ def test_tampilan_berubah_saat_ukuran_dan_wilayah_diganti(data, tabel):
     assert _png(v.grafik.value) != png2
 
 
+def test_grafik_cepat_sama_dengan_gambar_penuh(data):
+    """The screen redraws only the bars of a frame drawn once (KerangkaGrafik); what the
+    student sees must be, pixel for pixel, the full drawing (the poster's figure)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    v = PeringkatKabKota(data)
+    for ukuran, wilayah in (("Kepadatan", "Kabupaten Brebes"), ("Luas", KOTA_KITA)):
+        v.ukuran.value, v.wilayah.value = ukuran, wilayah
+        layar = np.asarray(Image.open(io.BytesIO(_png(v.grafik.value))))
+        buffer = io.BytesIO()
+        v.isi_poster().grafik.savefig(buffer, format="png")
+        assert np.array_equal(layar, np.asarray(Image.open(buffer))), (ukuran, wilayah)
+
+
 def test_tabel_tetangga_lima_baris(tampilan, tabel):
     """Five neighbours around the chosen one, also at the top and the bottom of the list."""
     v = tampilan
