@@ -246,3 +246,33 @@ def test_soal_6_angka_pecahan(soal):
     assert "28.515.323,998" in s.pertanyaan
     assert s.periksa(s.jawaban).benar and "sampel" in s.jawaban
     assert not any(s.periksa(p).benar for p in s.pilihan if p != s.jawaban)
+
+
+def test_grafik_cepat_sama_dengan_gambar_penuh(sp2020, seri):
+    """Both charts redraw only bars and marks over a frame drawn once (KerangkaGrafik); the
+    student must see, pixel for pixel, the full drawing of the same chart."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    def piksel(png: bytes):
+        return np.asarray(Image.open(io.BytesIO(png)))
+
+    v = PiramidaPenduduk(sp2020, seri)
+    for tahun, pembanding in (
+        (1971, "Indonesia 2020"),
+        (2000, "Tanpa"),
+        (2010, "Jawa Tengah 2020"),
+    ):
+        v.tahun.value, v.pembanding.value = tahun, pembanding
+        for html, kerangka in (
+            (v.grafik.value, v._piramida[1]),
+            (v.grafik_rasio.value, v._rasio[0]),
+        ):
+            assert np.array_equal(piksel(_png(html)), piksel(kerangka.png_penuh())), (
+                tahun,
+                pembanding,
+            )
+    # One scale for every year: the x axis does not move.
+    assert v._piramida[1].fig.axes[0].get_xlim() == (-v.batas_x, v.batas_x)

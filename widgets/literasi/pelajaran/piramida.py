@@ -16,7 +16,7 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from literasi.data import load_dataset
 from literasi.format import format_angka
-from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan, baris_kontrol
 
@@ -345,6 +345,13 @@ class PiramidaPenduduk(Tampilan):
         }
         self.per_tahun = {t: tabel_tahun(seri, t) for t in TAHUN_SENSUS}
         self.rasio = seri_rasio(seri)
+        # One scale for every year and comparison, so pyramids can be compared by eye.
+        semua = [*self.per_tahun.values(), *self.pembanding_tabel.values()]
+        terbesar = max(float(persen_piramida(t).to_numpy().max()) for t in semua)
+        self.batas_x = 1.1 * max(8.5, terbesar)
+        # Frames drawn once; a new year only moves bars and marks (KerangkaGrafik).
+        self._piramida = None  # (comparison, KerangkaGrafik, male bars, female bars, title)
+        self._rasio = None  # (KerangkaGrafik, marker, label)
         self.tahun = ipw.ToggleButtons(
             options=list(TAHUN_SENSUS),
             value=TAHUN_SP2020,
@@ -409,37 +416,15 @@ class PiramidaPenduduk(Tampilan):
         return teks
 
     def _grafik(self, tahun: int, tabel: pd.DataFrame, pembanding) -> str:
+        if self._piramida is None or self._piramida[0] != self.pembanding.value:
+            self._piramida = (self.pembanding.value, *self._kerangka_piramida(pembanding))
+        _, kerangka, laki, perempuan, judul = self._piramida
         persen = persen_piramida(tabel)
-        fig = gambar_baru(4.2, 4.8)
-        ax = fig.add_subplot()
-        posisi = list(range(len(persen)))
-        ax.barh(posisi, -persen[LAKI], color=WARNA_UTAMA, label="Laki-laki")
-        ax.barh(posisi, persen[PEREMPUAN], color=WARNA_SOROT, label="Perempuan")
-        if pembanding is not None:
-            garis = persen_piramida(pembanding)
-            tepi = [p - 0.5 for p in posisi] + [posisi[-1] + 0.5]
-            for kolom, tanda in ((LAKI, -1), (PEREMPUAN, 1)):
-                ax.stairs(
-                    tanda * garis[kolom].to_numpy(),
-                    tepi,
-                    orientation="horizontal",
-                    baseline=None,
-                    color="black",
-                    linewidth=1.3,
-                    label=self.pembanding.value if kolom == LAKI else None,
-                )
-        ax.set_yticks(posisi, [label_umur(k) for k in persen.index], fontsize=8)
-        batas = 1.1 * max(8.5, float(persen.to_numpy().max()))
-        ax.set_xlim(-batas, batas)
-        ax.xaxis.set_major_locator(MultipleLocator(2))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(abs(x))))
-        ax.tick_params(axis="x", labelsize=8)
-        ax.axvline(0, color="#4a5a64", linewidth=0.6)
-        ax.set_xlabel("Persen dari seluruh penduduk (%)")
-        ax.set_ylabel("Kelompok umur (tahun)")
-        ax.set_title(f"Piramida penduduk Jawa Tengah {tahun}", fontsize=10)
-        fig.legend(fontsize=8, loc="outside lower center", ncols=3, frameon=False)
-        ax.spines[["top", "right"]].set_visible(False)
+        for batang, nilai in zip(laki.patches, persen[LAKI], strict=True):
+            batang.set_width(-nilai)
+        for batang, nilai in zip(perempuan.patches, persen[PEREMPUAN], strict=True):
+            batang.set_width(nilai)
+        judul.set_text(f"Piramida penduduk Jawa Tengah {tahun}")
         umur, bagian = kelompok_terbesar(tabel)
         kalimat = (
             f"Piramida penduduk Jawa Tengah {tahun}: laki-laki di kiri, perempuan di kanan, "
@@ -453,24 +438,73 @@ class PiramidaPenduduk(Tampilan):
                 f"{format_angka(rasio_ketergantungan(pembanding), 1)})."
             )
         sumber = SUMBER_SERI if tahun != TAHUN_SP2020 else SUMBER_SP2020
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=sumber)
+        return html_grafik(kerangka, alt=kalimat, keterangan=kalimat, sumber=sumber)
+
+    def _kerangka_piramida(self, pembanding):
+        """Axes, labels, legend and the comparison line; bars and title move with the year."""
+        kelompok = persen_piramida(self.per_tahun[TAHUN_SP2020]).index
+        fig = gambar_baru(4.2, 4.8)
+        ax = fig.add_subplot()
+        posisi = list(range(len(kelompok)))
+        nol = [0.0] * len(posisi)
+        laki = ax.barh(posisi, nol, color=WARNA_UTAMA, label="Laki-laki")
+        perempuan = ax.barh(posisi, nol, color=WARNA_SOROT, label="Perempuan")
+        bergerak = [*laki.patches, *perempuan.patches]
+        if pembanding is not None:
+            garis = persen_piramida(pembanding)
+            tepi = [p - 0.5 for p in posisi] + [posisi[-1] + 0.5]
+            for kolom, tanda in ((LAKI, -1), (PEREMPUAN, 1)):
+                anak_tangga = ax.stairs(
+                    tanda * garis[kolom].to_numpy(),
+                    tepi,
+                    orientation="horizontal",
+                    baseline=None,
+                    color="black",
+                    linewidth=1.3,
+                    label=self.pembanding.value if kolom == LAKI else None,
+                )
+                bergerak.append(anak_tangga)  # drawn over the bars, as in a full draw
+        bergerak.append(ax.axvline(0, color="#4a5a64", linewidth=0.6))
+        ax.set_yticks(posisi, [label_umur(k) for k in kelompok], fontsize=8)
+        ax.set_xlim(-self.batas_x, self.batas_x)
+        ax.xaxis.set_major_locator(MultipleLocator(2))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(abs(x))))
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel("Persen dari seluruh penduduk (%)")
+        ax.set_ylabel("Kelompok umur (tahun)")
+        judul = ax.set_title("Piramida penduduk Jawa Tengah 2020", fontsize=10)
+        bergerak.append(judul)
+        fig.legend(fontsize=8, loc="outside lower center", ncols=3, frameon=False)
+        ax.spines[["top", "right"]].set_visible(False)
+        return KerangkaGrafik(fig, bergerak), laki, perempuan, judul
 
     def _grafik_rasio(self, tahun: int) -> str:
+        if self._rasio is None:
+            self._rasio = self._kerangka_rasio()
+        kerangka, titik, label = self._rasio
+        r = self.rasio
+        pilih = r[r["tahun"] == tahun].iloc[0]
+        titik.set_data([tahun], [pilih["rasio_ketergantungan"]])
+        label.set_text(format_angka(pilih["rasio_ketergantungan"], 1))
+        label.xy = (tahun, pilih["rasio_ketergantungan"])
+        awal, akhir = r.iloc[0], r.iloc[-1]
+        kalimat = (
+            f"Grafik garis rasio ketergantungan Jawa Tengah: turun dari "
+            f"{format_angka(awal['rasio_ketergantungan'], 1)} (1971) ke "
+            f"{format_angka(akhir['rasio_ketergantungan'], 1)} (2020); tahun {tahun} (oranye) "
+            f"{format_angka(pilih['rasio_ketergantungan'], 1)}."
+        )
+        return html_grafik(kerangka, alt=kalimat, keterangan=kalimat, sumber=SUMBER_SERI)
+
+    def _kerangka_rasio(self):
+        """The 1971–2020 line; the chosen year's marker and its label move."""
         r = self.rasio
         fig = gambar_baru(4.2, 2.8)
         ax = fig.add_subplot()
         ax.plot(r["tahun"], r["rasio_ketergantungan"], marker="o", color=WARNA_UTAMA)
-        pilih = r[r["tahun"] == tahun].iloc[0]
-        ax.plot(
-            [tahun], [pilih["rasio_ketergantungan"]], marker="o", markersize=10, color=WARNA_SOROT
-        )
-        ax.annotate(
-            format_angka(pilih["rasio_ketergantungan"], 1),
-            (tahun, pilih["rasio_ketergantungan"]),
-            textcoords="offset points",
-            xytext=(0, 8),
-            ha="center",
-            fontsize=8,
+        (titik,) = ax.plot([], [], marker="o", markersize=10, color=WARNA_SOROT)
+        label = ax.annotate(
+            "", (0, 0), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=8
         )
         ax.set_xticks(list(TAHUN_SENSUS), [str(t) for t in TAHUN_SENSUS], fontsize=8)
         ax.set_ylim(0, 100)
@@ -479,11 +513,4 @@ class PiramidaPenduduk(Tampilan):
         ax.set_ylabel("Anak + lansia per 100\nusia 15–64 (jiwa)", fontsize=8)
         ax.set_title("Rasio ketergantungan Jawa Tengah\n1971–2020", fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
-        awal, akhir = r.iloc[0], r.iloc[-1]
-        kalimat = (
-            f"Grafik garis rasio ketergantungan Jawa Tengah: turun dari "
-            f"{format_angka(awal['rasio_ketergantungan'], 1)} (1971) ke "
-            f"{format_angka(akhir['rasio_ketergantungan'], 1)} (2020); tahun {tahun} (oranye) "
-            f"{format_angka(pilih['rasio_ketergantungan'], 1)}."
-        )
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER_SERI)
+        return KerangkaGrafik(fig, [titik, label]), titik, label
