@@ -152,3 +152,25 @@ def test_qr_teks():
     assert len(baris) >= 10
     assert any(c in teks for c in "█▀▄")
     assert len({len(b) for b in baris if b}) == 1  # a square block, every line the same width
+
+
+def test_halaman_statis_sama_dengan_notebook_beranda(tmp_path):
+    """`literasi serve` writes the landing page without a kernel: the notebook's Markdown
+    and the same cards and QR code as Beranda() shows in the notebook."""
+    from literasi.beranda import halaman_statis
+
+    alamat = "http://192.168.1.5:8866/"
+    html = halaman_statis(NOTEBOOKS, alamat)
+    assert (
+        html.startswith('<!DOCTYPE html><html lang="id">') and "<main id='rendered_cells'>" in html
+    )
+    assert "<h1>Kit Literasi Statistik Kota Pekalongan</h1>" in html
+    assert "<em>BPS Goes to School</em>" in html  # the footer cell, as Markdown
+    assert html_beranda(katalog(NOTEBOOKS), alamat) in html
+    assert "Beranda()" not in html and "import" not in html.split("<main", 1)[1]
+    # A landing page whose code cell is not the known one is refused, never half-shown.
+    nb = json.loads((NOTEBOOKS / "index.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][1]["source"] = "print('lain')"
+    (tmp_path / "index.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    with pytest.raises(ValueError, match="sel kode tak dikenal"):
+        halaman_statis(tmp_path)

@@ -63,22 +63,18 @@ def test_konfig_voila_tanpa_kolam(tmp_path):
 
 def test_rencana_kolam_hanya_pelajaran_hari_ini():
     kolam = server.rencana_kolam(NOTEBOOKS, ["00"], 3)
-    assert kolam == {"index.ipynb": 1, "siswa/00_kota_pekalongan_di_jawa_tengah.ipynb": 3}
-    assert server.rencana_kolam(NOTEBOOKS, [], 2) == {"index.ipynb": 1}
+    assert kolam == {"siswa/00_kota_pekalongan_di_jawa_tengah.ipynb": 3}
+    assert server.rencana_kolam(NOTEBOOKS, [], 2) == {}  # the landing page needs no kernel
     assert server.rencana_kolam(NOTEBOOKS, ["00"], 0) == {}
     semua = server.rencana_kolam(NOTEBOOKS, ["semua"], 2)
-    assert sorted(semua) == sorted(_semua_notebook())
+    assert sorted(semua) == sorted(nb for nb in _semua_notebook() if nb != "index.ipynb")
 
 
 def test_rencana_kolam_otomatis_dari_memori():
     """One warm kernel per student while memory lasts; teacher apps get one."""
     siswa, guru = "siswa/90_sensus_kelas.ipynb", "guru/90_dasbor_sensus_kelas.ipynb"
     # 24 GB free: room for the whole class.
-    assert server.rencana_kolam(NOTEBOOKS, ["90"], None, 32, 24_000) == {
-        "index.ipynb": 1,
-        siswa: 32,
-        guru: 1,
-    }
+    assert server.rencana_kolam(NOTEBOOKS, ["90"], None, 32, 24_000) == {siswa: 32, guru: 1}
     # A 4 GB laptop with 2,5 GB free: (2500 - 1024) // 140 = 10 kernels.
     assert server.rencana_kolam(NOTEBOOKS, ["90"], None, 40, 2_500)[siswa] == 10
     # Two student apps share what fits.
@@ -108,7 +104,7 @@ def test_rencana_kolam_abaikan_checkpoint(tmp_path):
         "siswa/.ipynb_checkpoints/01_a-checkpoint.ipynb",
     ):
         (tmp_path / nama).write_text("{}")
-    assert server.rencana_kolam(tmp_path, ["semua"], 1) == {"index.ipynb": 1, "siswa/01_a.ipynb": 1}
+    assert server.rencana_kolam(tmp_path, ["semua"], 1) == {"siswa/01_a.ipynb": 1}
 
 
 def test_cari_folder_notebook():

@@ -21,7 +21,7 @@ from literasi.kolam import JEDA_SEPI
 
 pytestmark = pytest.mark.voila
 APP = "siswa/00_kota_pekalongan_di_jawa_tengah.ipynb"
-KOLAM = 2
+KOLAM = 4
 
 
 def jumlah_kernel(pid: int) -> int:
@@ -45,9 +45,10 @@ def server_kolam(tmp_path_factory):
     url = f"http://127.0.0.1:{port}/"
     perintah = [sys.executable, "-m", "literasi", "serve", "--port", str(port)]
     perintah += ["--pelajaran", "00", "--kolam", str(KOLAM)]
-    with server_berjalan(perintah, url, tmp / "server.log", lingkungan_terisolasi(tmp), tmp) as p:
-        tunggu_kernel(p.pid, 1 + KOLAM, 180)  # landing page + the pool of app 00
-        yield url, p.pid
+    log = tmp / "server.log"
+    with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp) as p:
+        tunggu_kernel(p.pid, KOLAM, 180)  # the pool of app 00 (the landing page needs none)
+        yield url, p.pid, log
 
 
 def unduh_gzip(alamat: str) -> tuple[str | None, int, bytes]:
@@ -58,35 +59,59 @@ def unduh_gzip(alamat: str) -> tuple[str | None, int, bytes]:
     return encoding, len(mentah), gzip.decompress(mentah) if encoding == "gzip" else mentah
 
 
+def test_guru_diberi_tahu_saat_semua_siap(server_kolam):
+    """The terminal says when every warm kernel has run its app: time to let the class in."""
+    _, _, log = server_kolam
+    akhir = time.monotonic() + 120
+    while "Siap: " not in log.read_text(encoding="utf-8") and time.monotonic() < akhir:
+        time.sleep(0.5)
+    teks = log.read_text(encoding="utf-8")
+    assert f"Disiapkan {KOLAM} kernel untuk {APP}" in teks
+    assert f"Siap: {KOLAM} kernel sudah menjalankan aplikasinya" in teks
+
+
+def buka_bersamaan(url: str, n: int) -> None:
+    """n phones open app 00 at the same moment; every page must arrive whole."""
+    with ThreadPoolExecutor(n) as ex:
+        hasil = list(ex.map(lambda _: ambil(url + "voila/render/" + APP), range(n)))
+    assert [status for status, _ in hasil] == [200] * n
+    assert all('"kernelId"' in html and "literasi-galat" not in html for _, html in hasil)
+
+
+def test_kolam_diisi_ulang_saat_sepi_atau_hampir_habis(server_kolam):
+    url, pid, _ = server_kolam
+    assert jumlah_kernel(pid) == KOLAM
+
+    # Two phones take two of the four warm kernels: no refill while phones keep arriving.
+    buka_bersamaan(url, 2)
+    time.sleep(JEDA_SEPI / 2)
+    assert jumlah_kernel(pid) == KOLAM
+
+    # When the room is quiet the pool is refilled, one kernel after the other.
+    muncul = []
+    for ke in (KOLAM + 1, KOLAM + 2):
+        tunggu_kernel(pid, ke, JEDA_SEPI + 120)
+        muncul.append(time.monotonic())
+    assert muncul[1] - muncul[0] > 0.5, "the refills started together"
+    tunggu_kernel(pid, KOLAM + 2, 1)
+
+    # Four phones empty the pool: it is refilled at once, before the room is quiet.
+    buka_bersamaan(url, 4)
+    tunggu_kernel(pid, 2 + 4 + 1, JEDA_SEPI / 2)
+    # A fifth phone takes the kernel being warmed (it must not wait for a quiet room)...
+    buka_bersamaan(url, 1)
+    dipakai = 2 + 4 + 1
+    # ...and the pool still fills up again: no phone's wait leaves the refills blocked.
+    tunggu_kernel(pid, dipakai + KOLAM, JEDA_SEPI + 180)
+
+
 def test_skrip_dan_halaman_dikirim_gzip(server_kolam):
-    url, _ = server_kolam
+    url, _, _ = server_kolam
     skrip = url + "voila/static/voila.js"
     encoding, terkirim, isi = unduh_gzip(skrip)
     assert encoding == "gzip"
     assert isi == urllib.request.urlopen(skrip, timeout=120).read()
     assert terkirim < len(isi) / 2
-    encoding, _, halaman = unduh_gzip(url + "voila/render/index.ipynb")
-    assert encoding == "gzip"
-    assert b'"kernelId"' in halaman and b'lang="id"' in halaman
-
-
-def test_kolam_diisi_ulang_saat_sepi_satu_per_satu(server_kolam):
-    url, pid = server_kolam
-    awal = jumlah_kernel(pid)
-    # Three phones at once on a pool of two: the third must not wait for a quiet room.
-    with ThreadPoolExecutor(3) as ex:
-        hasil = list(ex.map(lambda _: ambil(url + "voila/render/" + APP), range(3)))
-    assert [status for status, _ in hasil] == [200, 200, 200]
-    assert all('"kernelId"' in html and "literasi-galat" not in html for _, html in hasil)
-    assert jumlah_kernel(pid) == awal + 1, "only the third phone started a kernel"
-
-    # While phones keep arriving nothing is refilled: the cores are theirs.
-    time.sleep(JEDA_SEPI / 2)
-    assert jumlah_kernel(pid) == awal + 1
-
-    # When the room is quiet the pool is refilled, one kernel after the other.
-    muncul = []
-    for ke in range(awal + 2, awal + 1 + KOLAM + 1):
-        tunggu_kernel(pid, ke, JEDA_SEPI + 120)
-        muncul.append(time.monotonic())
-    assert muncul[1] - muncul[0] > 0.5, "the refills started together"
+    for halaman in ("index.ipynb", APP):  # the landing page (written by the server) and an app
+        encoding, _, isi = unduh_gzip(url + "voila/render/" + halaman)
+        assert encoding == "gzip" and b'lang="id"' in isi, halaman

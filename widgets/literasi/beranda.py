@@ -2,6 +2,8 @@
 
 The list is read from the notebooks themselves (their first heading and their
 `metadata.literasi`), so a new notebook appears on the landing page without a second list.
+notebooks/index.ipynb shows it through Voilà (Binder, JupyterHub); the workshop server serves
+the same page as plain HTML, with no kernel (`halaman_statis`).
 """
 
 from __future__ import annotations
@@ -88,6 +90,43 @@ def html_beranda(daftar: list[Aplikasi], alamat: str | None = None) -> str:
                 "</section>"
             )
     return "".join(bagian)
+
+
+KODE_BERANDA = "from literasi.beranda import Beranda\n\nBeranda()"
+CSS_TEMPLATE = (
+    Path(__file__).parent / "jupyter" / "data" / "voila" / "templates" / "literasi" / "static"
+)
+
+
+def halaman_statis(folder: str | Path, alamat: str | None = None) -> str:
+    """notebooks/index.ipynb as one plain HTML document, for `literasi serve`.
+
+    Every phone in a class opens the landing page first. As a Voilà page each would start a
+    kernel (~140 MB, ~1,8 CPU-seconds) only to show HTML; here the server writes the page
+    itself: the notebook's Markdown cells and, in place of its one code cell, the same cards.
+    """
+    import mistune
+
+    folder = Path(folder)
+    nb = json.loads((folder / "index.ipynb").read_text(encoding="utf-8"))
+    isi = []
+    for sel in nb["cells"]:
+        sumber = "".join(sel["source"])
+        if sel["cell_type"] == "markdown":
+            html = mistune.html(sumber)
+        elif sumber.strip() == KODE_BERANDA:
+            html = html_beranda(katalog(folder), alamat)
+        else:
+            raise ValueError(f"index.ipynb: sel kode tak dikenal, bukan {KODE_BERANDA!r}")
+        isi.append(f"<div class='jp-RenderedHTMLCommon'>{html}</div>")
+    css = (CSS_TEMPLATE / "literasi.css").read_text(encoding="utf-8")
+    return (
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">'
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{escape(judul_notebook(nb))}</title><link rel='icon' href='data:;base64,='>"
+        f"<style>{css}</style></head><body class='jp-Notebook literasi-statis'>"
+        f"<main id='rendered_cells'>{''.join(isi)}</main></body></html>"
+    )
 
 
 class Beranda:

@@ -55,8 +55,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
         print(qr_teks(alamat))
         print(f"PIN guru (untuk Dasbor Sensus Kelas): {pin_guru}")
     for notebook, n in kolam.items():
-        if notebook != server.HALAMAN_AWAL:
-            print(f"Disiapkan {n} kernel untuk {notebook}")
+        print(f"Disiapkan {n} kernel untuk {notebook}")
     print("Tekan Ctrl+C untuk menghentikan server.", flush=True)
 
     pengaturan = server.PengaturanServer(

@@ -5,9 +5,10 @@ about 0,1 s. But Voilà refills the pool 1 s after each page it serves and start
 once: when 40 phones arrive within 10 s, 40 new kernels (about 1,8 CPU-seconds each) start on
 the same 2 cores that must answer those phones, and the phones wait (tests/benchmark/README.md).
 
-Here a pool is refilled only when no page has been taken from any pool for `JEDA_SEPI` seconds,
-one kernel at a time, and only while memory allows. A phone that arrives when its pool is empty
-gets the next kernel at once, ahead of background refills.
+Here a pool is refilled when no page has been taken from any pool for `JEDA_SEPI` seconds, or
+at once when it is nearly empty (fewer than `SIAP_MINIMUM` ready kernels), one kernel at a time
+and only while memory allows. A phone that arrives when its pool is empty gets the next kernel
+at once, ahead of background refills.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ MB_PER_KERNEL = 140
 CADANGAN_MB = 1024
 # A pool is refilled after this many seconds without a page taken from any pool.
 JEDA_SEPI = 20.0
+# A pool with fewer ready kernels than this is refilled without waiting for a quiet room.
+SIAP_MINIMUM = 2
 KELAS_BAWAAN = 40  # students in a class, when the teacher does not say
 
 
@@ -52,12 +55,14 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
             self._mendesak: set[asyncio.Task] = set()  # pool fills a phone is waiting for
             self._antre: set[asyncio.Task] = set()  # pool fills not started yet
             self._sedang_dipanaskan = 0
+            self._mulai = time.monotonic()
+            self._sudah_siap = False  # told the teacher that today's apps are ready
             super().__init__(**kwargs)  # Voilà's __init__ queues the first fill of every pool
 
         async def get_rendered_notebook(self, notebook_name: str, *args, **kwargs):
             self._terakhir_diambil = time.monotonic()
             kolam = self._pools.get(notebook_name) or []
-            if kolam and not kolam[0].done():
+            if kolam and kolam[0] in self._antre:
                 self._mendesak.add(kolam[0])  # this phone waits: start that kernel first
             return await super().get_rendered_notebook(notebook_name, *args, **kwargs)
 
@@ -77,6 +82,28 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
 
         def _selesai_dipanaskan(self) -> None:
             self._sedang_dipanaskan -= 1
+            if not self._sudah_siap and self._semua_kolam_penuh():
+                self._sudah_siap = True
+                jumlah = sum(len(kolam) for kolam in self._pools.values())
+                detik = time.monotonic() - self._mulai
+                # The teacher's terminal: the moment to let the class in.
+                print(
+                    f"Siap: {jumlah} kernel sudah menjalankan aplikasinya ({detik:.0f} detik). "
+                    "Siswa boleh mulai membuka aplikasi.",
+                    flush=True,
+                )
+
+        def _semua_kolam_penuh(self) -> bool:
+            for nama, kolam in self._pools.items():
+                ukuran = self.kernel_pools_config.get(nama, {}).get("pool_size", 0)
+                if len(kolam) < ukuran:
+                    return False
+                for tugas in kolam:
+                    if not tugas.done() or tugas.cancelled() or tugas.exception():
+                        return False
+                    if not tugas.result()["task"].done():
+                        return False
+            return True
 
         async def _tunggu_giliran(self, tugas: asyncio.Task) -> None:
             """Wait until this fill may start a kernel (polled: cheap, and easy to follow)."""
@@ -96,12 +123,20 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
             # during the lesson one kernel at a time, leaving the other core to the students.
             sebelum_kelas = self._terakhir_diambil == float("-inf")
             batas = (os.cpu_count() or 1) if sebelum_kelas else 1
+            sepi = time.monotonic() - self._terakhir_diambil >= jeda_sepi
             return (
                 self._sedang_dipanaskan < batas
                 and not self._mendesak
-                and time.monotonic() - self._terakhir_diambil >= jeda_sepi
+                and (sepi or self._siap_di_kolam(tugas) < SIAP_MINIMUM)
                 and memori_tersedia_mb() >= CADANGAN_MB + MB_PER_KERNEL
             )
+
+        def _siap_di_kolam(self, tugas: asyncio.Task) -> int:
+            """Ready kernels in the pool this fill belongs to."""
+            for kolam in self._pools.values():
+                if tugas in kolam:
+                    return sum(t.done() for t in kolam)
+            return 0
 
         async def shutdown_all(self, *args, **kwargs):
             # Fills still waiting for their turn have no kernel yet: drop them, or Voilà's

@@ -62,6 +62,11 @@ class PengaturanServer:
         return c
 
 
+def alamat_untuk_siswa() -> str | None:
+    """The address students type or scan (LAN mode), set by siapkan_lingkungan."""
+    return os.environ.get("LITERASI_ALAMAT")
+
+
 def rencana_kolam(
     folder: Path,
     pelajaran: list[str],
@@ -69,9 +74,10 @@ def rencana_kolam(
     siswa: int = kolam.KELAS_BAWAAN,
     tersedia_mb: float | None = None,
 ) -> dict[str, int]:
-    """Preheated kernels per notebook: one for the landing page and for each teacher app,
-    `ukuran` for each student app of today's lessons (file names starting with "NN_"), none
-    for the rest. `ukuran=None`: one per student, as far as the free memory allows.
+    """Preheated kernels per notebook: one for each teacher app, `ukuran` for each student app
+    of today's lessons (file names starting with "NN_"), none for the rest (the landing page
+    needs none: the server writes it). `ukuran=None`: one per student, as far as the free
+    memory allows.
 
     Pools are sized per notebook, never globally: Voilà multiplies a global pool_size by the
     number of notebooks in the folder, and every warm kernel costs about 140 MB.
@@ -99,7 +105,7 @@ def rencana_kolam(
         if tersedia_mb is None:
             tersedia_mb = kolam.memori_tersedia_mb()
         ukuran = kolam.ukuran_kolam_otomatis(len(untuk_siswa), siswa, tersedia_mb)
-    return {HALAMAN_AWAL: 1, **{a: (ukuran if a in untuk_siswa else 1) for a in dipilih}}
+    return {a: (ukuran if a in untuk_siswa else 1) for a in dipilih}
 
 
 def cari_folder_notebook() -> Path:
@@ -161,6 +167,16 @@ def buat_aplikasi_voila():
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
     class HalamanAplikasi(TornadoVoilaHandler):
+        async def get(self, path=None):
+            if path == HALAMAN_AWAL:
+                # Every phone opens the landing page first: plain HTML, no kernel.
+                from literasi.beranda import halaman_statis
+
+                self.set_header("Content-Type", "text/html; charset=UTF-8")
+                self.finish(halaman_statis(self.settings["literasi_folder"], alamat_untuk_siswa()))
+                return
+            return await super().get(path)
+
         async def prepare(self, **kwargs):
             await super().prepare(**kwargs)
             # Set the _xsrf cookie: the page sends it back with its shutdown beacon when the tab
@@ -187,6 +203,7 @@ def buat_aplikasi_voila():
                 settings = super().init_settings()
             finally:
                 voila_app.voila_kernel_manager_factory = pabrik_voila
+            settings["literasi_folder"] = self.root_dir
             # Gzip every page, script and JSON. Voilà applies its tornado_settings after the
             # Application is built, too late for tornado to add the gzip transform.
             settings["compress_response"] = True
