@@ -625,9 +625,16 @@ async def fase_p1_p3(tmp, polos, apps, c, mentah) -> None:
 
 
 async def kelas(kit: Server, nb: str, n: int, c) -> dict:
-    """n students arriving evenly within 10 s; all stay connected until everyone is ready."""
+    """n students arriving evenly within 10 s, as in class: the QR code's address (the landing
+    page) first, then the app; all stay connected until everyone is ready."""
+    from tornado.httpclient import AsyncHTTPClient
+
     async def datang(i):
         await asyncio.sleep(i * 10 / n)
+        try:
+            await AsyncHTTPClient().fetch(kit.url, request_timeout=c.batas)
+        except Exception as e:  # counted like any other failure
+            return Siswa(kit, nb), f"beranda: {type(e).__name__}: {e}"[:200]
         return await satu_halaman(kit, nb, c.batas)
 
     hasil = await asyncio.gather(*(datang(i) for i in range(n)))
@@ -645,7 +652,7 @@ async def kelas(kit: Server, nb: str, n: int, c) -> dict:
 async def fase_p4(tmp, c, kolam: int | None, mentah, chromium: bool) -> None:
     nb = c.app_p4
     kit = server_kit(tmp, f"kit_p4_kolam{kolam}", kolam, [c.pelajaran_p4])
-    kolam = kit.kolam_total - 1  # the landing page has one
+    kolam = kit.kolam_total  # the landing page needs no kernel
     try:
         kit.tunggu_siap()
         log(f"P4 kolam {kolam}: kolam penuh setelah {kit.tunggu_kolam(kit.kolam_total, 900):.0f} s")
