@@ -116,12 +116,14 @@ def buat_parser() -> argparse.ArgumentParser:
         "--siswa",
         type=int,
         default=40,
+        metavar="N",
         help="jumlah siswa di kelas (bawaan: 40): satu kernel siap pakai per siswa untuk setiap "
         "aplikasi pelajaran hari ini, sebanyak yang muat di memori",
     )
     serve.add_argument(
         "--kolam",
         type=int,
+        metavar="N",
         help="paksa jumlah kernel siap pakai per aplikasi pelajaran itu (0 = tanpa pemanasan)",
     )
     serve.add_argument(

@@ -14,6 +14,7 @@ import errno
 import json
 import os
 import socket
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +60,11 @@ class PengaturanServer:
         c.VoilaConfiguration.preheat_kernel = bool(self.kolam)
         c.VoilaKernelManager.kernel_pools_config = pools
         c.VoilaKernelManager.fill_delay = 0  # literasi.kolam decides when to refill
+        if sys.platform.startswith("linux"):
+            # Kernel channels over Unix sockets instead of loopback TCP ports, and no "running
+            # over TCP without encryption" warning per kernel in the teacher's terminal.
+            # (Not on macOS, where socket paths under $TMPDIR can exceed 104 characters.)
+            c.KernelManager.transport = "ipc"
         return c
 
 
