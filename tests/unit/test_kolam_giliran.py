@@ -8,6 +8,7 @@ pops the first one and Voilà queues a refill (as voila_kernel_manager.py does).
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from literasi.kolam import buat_pengelola_kolam
 
@@ -53,7 +54,10 @@ async def tunggu(syarat, batas: float) -> None:
 
 
 def jalankan(coro):
-    return asyncio.run(asyncio.wait_for(coro, 30))
+    """Run a scenario on its own event loop, in its own thread: in the full test run the
+    browser tests (Playwright's sync API) keep a loop running in the main thread."""
+    with ThreadPoolExecutor(1) as ex:
+        return ex.submit(asyncio.run, asyncio.wait_for(coro, 30)).result()
 
 
 def test_ponsel_yang_mengambil_kernel_yang_sedang_dipanaskan_tidak_menghentikan_pengisian():
