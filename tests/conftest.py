@@ -52,6 +52,11 @@ def port_bebas() -> int:
         return s.getsockname()[1]
 
 
+def perintah_serve(*pilihan: str) -> list[str]:
+    """`literasi serve` with these options, run by this Python (the test environment's)."""
+    return [sys.executable, "-m", "literasi", "serve", *pilihan]
+
+
 def lingkungan_terisolasi(tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     for nama in ("JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR"):
@@ -126,18 +131,7 @@ def server_kit(tmp_path_factory) -> ServerKit:
     ARTEFAK.mkdir(exist_ok=True)
     log = ARTEFAK / "server.log"
     url = f"http://127.0.0.1:{port}/"
-    perintah = [
-        sys.executable,
-        "-m",
-        "literasi",
-        "serve",
-        "--port",
-        str(port),
-        "--pelajaran",
-        "00",
-        "--kolam",
-        "2",
-    ]
+    perintah = perintah_serve("--port", str(port), "--pelajaran", "00", "--kolam", "2")
     with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp) as proses:
         yield ServerKit(url, proses, log)
 

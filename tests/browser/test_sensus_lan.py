@@ -12,7 +12,6 @@ every request the pages make must go to that address only.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,7 +19,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from conftest import ARTEFAK, lingkungan_terisolasi, port_bebas, server_berjalan
+from conftest import ARTEFAK, lingkungan_terisolasi, perintah_serve, port_bebas, server_berjalan
 from literasi.qr import qr_teks
 from literasi.survei import PERTANYAAN, angka_ringkas, periksa_isian
 
@@ -55,21 +54,9 @@ def server_lan(tmp_path_factory) -> ServerLan:
     url = f"http://{IP_LAN}:{port}/"
     ARTEFAK.mkdir(exist_ok=True)
     log = ARTEFAK / "server_lan_sensus.log"
-    perintah = [
-        sys.executable,
-        "-m",
-        "literasi",
-        "serve",
-        "--lan",
-        "--ip",
-        IP_LAN,
-        "--port",
-        str(port),
-        "--pelajaran",
-        "90",
-        "--kolam",
-        "1",
-    ]
+    perintah = perintah_serve(
+        "--lan", "--ip", IP_LAN, "--port", str(port), "--pelajaran", "90", "--kolam", "1"
+    )
     with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp):
         yield ServerLan(url, port, log)
 

@@ -20,7 +20,14 @@ from tornado.httpclient import HTTPRequest
 from tornado.ioloop import IOLoop
 from tornado.websocket import websocket_connect
 
-from conftest import NOTEBOOKS, ambil, lingkungan_terisolasi, port_bebas, server_berjalan
+from conftest import (
+    NOTEBOOKS,
+    ambil,
+    lingkungan_terisolasi,
+    perintah_serve,
+    port_bebas,
+    server_berjalan,
+)
 
 pytestmark = pytest.mark.voila
 IP_LAN = "127.0.0.2"
@@ -67,21 +74,9 @@ def server_lan(tmp_path_factory):
     )
     port = port_bebas()
     url = f"http://{IP_LAN}:{port}/"
-    perintah = [
-        sys.executable,
-        "-m",
-        "literasi",
-        "serve",
-        "--lan",
-        "--ip",
-        IP_LAN,
-        "--port",
-        str(port),
-        "--folder",
-        str(folder),
-        "--kolam",
-        "0",
-    ]
+    perintah = perintah_serve(
+        "--lan", "--ip", IP_LAN, "--port", str(port), "--folder", str(folder), "--kolam", "0"
+    )
     log = tmp / "server.log"
     with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp) as proses:
         yield url, port, log, proses.pid

@@ -8,7 +8,6 @@ processes, as a teacher's task manager would show them.
 from __future__ import annotations
 
 import gzip
-import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import psutil
 import pytest
 
-from conftest import ambil, lingkungan_terisolasi, port_bebas, server_berjalan
+from conftest import ambil, lingkungan_terisolasi, perintah_serve, port_bebas, server_berjalan
 from literasi.kolam import JEDA_SEPI
 
 pytestmark = pytest.mark.voila
@@ -43,8 +42,7 @@ def server_kolam(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("kolam")
     port = port_bebas()
     url = f"http://127.0.0.1:{port}/"
-    perintah = [sys.executable, "-m", "literasi", "serve", "--port", str(port)]
-    perintah += ["--pelajaran", "00", "--kolam", str(KOLAM)]
+    perintah = perintah_serve("--port", str(port), "--pelajaran", "00", "--kolam", str(KOLAM))
     log = tmp / "server.log"
     with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp) as p:
         tunggu_kernel(p.pid, KOLAM, 180)  # the pool of app 00 (the landing page needs none)
