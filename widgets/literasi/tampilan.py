@@ -1,8 +1,8 @@
 """The base of every view: a `.widget` that shows itself, and one path from control to screen.
 
-A view builds its controls in `__init__`, observes them with `self._on_change`, and redraws
-everything in `_update()`. Showing the view (the last expression of a notebook cell) displays
-`.widget`; no view calls `display()` in its constructor.
+A view builds its controls in `__init__`, puts them in a row with `self.kendali(...)` (which
+observes them), and redraws everything in `_update()`. Showing the view (the last expression
+of a notebook cell) displays `.widget`; no view calls `display()` in its constructor.
 """
 
 from __future__ import annotations
@@ -19,6 +19,12 @@ class Tampilan:
     def _on_change(self, _change=None) -> None:
         self._update()
 
+    def kendali(self, *kontrol):
+        """These controls in one wrapping row; changing any of them redraws the view."""
+        for k in kontrol:
+            k.observe(self._on_change, names="value")
+        return baris_kontrol(*kontrol)
+
     def _update(self) -> None:
         raise NotImplementedError
 
@@ -31,3 +37,17 @@ def baris_kontrol(*kontrol):
     baris = ipw.HBox(list(kontrol), layout=ipw.Layout(flex_flow="row wrap", width="100%"))
     baris.add_class("literasi-baris")
     return baris
+
+
+def kotak_seed(nilai: int):
+    """The seed of a simulation, stated on screen so a class can repeat a result."""
+    import ipywidgets as ipw
+
+    return ipw.BoundedIntText(
+        value=nilai,
+        min=0,
+        max=9999,
+        description="Seed",
+        style={"description_width": "initial"},
+        layout=ipw.Layout(width="150px"),
+    )

@@ -18,7 +18,7 @@ from literasi.data import describe_dataset, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_PEKALONGAN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 KOTA_KITA = "Kota Pekalongan"
 DATA_REGISTRASI = "penduduk_luas_kabkota_jateng_2024"
@@ -310,8 +310,7 @@ class TigaAngkaPenduduk(Tampilan):
         )
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
-        self.tampilan.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.tampilan)
+        kontrol = self.kendali(self.tampilan)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

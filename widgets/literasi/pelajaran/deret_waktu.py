@@ -27,7 +27,7 @@ from literasi.infografis import IsiPoster
 from literasi.pelajaran.persen_poin import NAMA_DATA as NAMA_KEMISKINAN
 from literasi.pelajaran.persen_poin import bertanda, seri_jateng, seri_kota
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
 NAMA_PANEL = "panel_kemiskinan_ipm_tpt_jateng_2020_2025"
@@ -383,9 +383,7 @@ class PerubahanWaktu(Tampilan):
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
         self.catatan = ipw.HTML()
-        for kontrol in (self.indikator, self.tampilan):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.indikator, self.tampilan)
+        kontrol = self.kendali(self.indikator, self.tampilan)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.catatan], layout=ipw.Layout(width="100%")
         )

@@ -27,7 +27,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
 NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
@@ -423,9 +423,7 @@ class HubunganDuaVariabel(Tampilan):
         )
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
-        for kontrol in (self.tahun, self.variabel, self.wilayah):
-            kontrol.observe(self._on_change, names="value")
-        baris = baris_kontrol(self.tahun, self.variabel, self.wilayah)
+        baris = self.kendali(self.tahun, self.variabel, self.wilayah)
         self.widget = ipw.VBox(
             [baris, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

@@ -22,7 +22,7 @@ from literasi.grafik import WARNA_LAIN, WARNA_PEKALONGAN, WARNA_UTAMA, gambar_ba
 from literasi.infografis import IsiPoster
 from literasi.pelajaran.persen_poin import seri_jateng
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 KOTA_KITA = "Kota Pekalongan"
 PENERBIT = "BPS Provinsi Jawa Tengah"
@@ -339,8 +339,7 @@ class IndikatorKota(Tampilan):
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
         self.sumber = ipw.HTML()
-        self.indikator.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.indikator)
+        kontrol = self.kendali(self.indikator)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.sumber], layout=ipw.Layout(width="100%")
         )

@@ -24,7 +24,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_DATA = "penduduk_luas_kabkota_jateng_2024"
 KOTA_KITA = "Kota Pekalongan"
@@ -216,9 +216,7 @@ class PeringkatKabKota(Tampilan):
         self.tabel_html = ipw.HTML()
         self.grafik = ipw.HTML()
         self._kerangka = None  # (measure, KerangkaGrafik, bars) of the chart on screen
-        for kontrol in (self.wilayah, self.ukuran):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.wilayah, self.ukuran)
+        kontrol = self.kendali(self.wilayah, self.ukuran)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.tabel_html, self.grafik], layout=ipw.Layout(width="100%")
         )

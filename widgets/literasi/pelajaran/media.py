@@ -23,7 +23,7 @@ from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_DATA = "temukan_kesalahan"
 NAMA_WEB = "angka_halaman_web_kota_pekalongan"
@@ -564,9 +564,8 @@ class PeriksaKlaim(Tampilan):
         self.kartu = ipw.HTML()
         self.grafik = ipw.HTML()
         self.jawaban = ipw.HTML()
-        self.pilih.observe(self._on_change, names="value")
         self.tombol.on_click(self._on_tunjukkan)
-        kontrol = baris_kontrol(self.pilih)
+        kontrol = self.kendali(self.pilih)
         baris_tombol = ipw.HBox([self.tombol])  # keeps the button its natural width
         self.widget = ipw.VBox(
             [kontrol, self.kartu, self.grafik, baris_tombol, self.jawaban],

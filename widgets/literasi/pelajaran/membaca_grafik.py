@@ -25,7 +25,7 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak, SoalUrutan
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 KOTA_KITA = "Kota Pekalongan"
 DATA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -376,9 +376,7 @@ class GrafikMenipu(Tampilan):
         )
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
-        for kontrol in (self.sumbu, self.data):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.sumbu, self.data)
+        kontrol = self.kendali(self.sumbu, self.data)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

@@ -30,7 +30,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan, kotak_seed
 
 SEED = 2024  # stated on screen, so every student sees the same throws
 BANYAK_PERCOBAAN = (6, 60, 600, 6000)  # multiples of 6: the dice's expected counts are whole
@@ -381,20 +381,11 @@ class FrekuensiRelatif(Tampilan):
             style={"description_width": "initial", "button_width": "auto"},
             layout=ipw.Layout(flex="1 1 300px"),
         )
-        self.seed = ipw.BoundedIntText(
-            value=seed,
-            min=0,
-            max=9999,
-            description="Seed",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="150px"),
-        )
+        self.seed = kotak_seed(seed)
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
         self.tabel = ipw.HTML()
-        for kontrol in (self.percobaan, self.banyak, self.seed):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.percobaan, self.banyak, self.seed)
+        kontrol = self.kendali(self.percobaan, self.banyak, self.seed)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel], layout=ipw.Layout(width="100%")
         )
@@ -531,8 +522,7 @@ class DuaDadu(Tampilan):
         self.seed = seed
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
-        self.pasangan.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.pasangan)
+        kontrol = self.kendali(self.pasangan)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

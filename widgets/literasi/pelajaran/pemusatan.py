@@ -27,7 +27,7 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_DATA = "ipm_komponen_kabkota_jateng_2020_2024"
 TAHUN = 2024
@@ -359,9 +359,7 @@ class PemusatanKabKota(Tampilan):
         self._atur_slider()
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
-        for kontrol in (self.variabel, self.buatan, self.nilai_buatan):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.variabel, self.buatan, self.nilai_buatan)
+        kontrol = self.kendali(self.variabel, self.buatan, self.nilai_buatan)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

@@ -33,7 +33,7 @@ from literasi.pelajaran.pemusatan import (
     tumpukan_titik,
 )
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 KELOMPOK = ("Kabupaten", "Kota")
 JENIS = ("Diagram kotak", "Histogram", "Diagram titik")
@@ -302,9 +302,7 @@ class PenyebaranKabKota(Tampilan):
         self.grafik = ipw.HTML()
         self.tabel_html = ipw.HTML()
         self.catatan = ipw.HTML(f"<p class='literasi-kecil'>{escape(METODE)}</p>")
-        for kontrol in (self.jenis, self.variabel):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.jenis, self.variabel)
+        kontrol = self.kendali(self.jenis, self.variabel)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel_html, self.catatan],
             layout=ipw.Layout(width="100%"),

@@ -19,7 +19,7 @@ from literasi.data import load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_DATA = "kemiskinan_maret_kabkota_jateng_2020_2024"
 NAMA_PANEL = "panel_kemiskinan_ipm_tpt_jateng_2020_2025"
@@ -306,9 +306,7 @@ class PerubahanKemiskinan(Tampilan):
         )
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
-        for kontrol in (self.cara, self.tahun):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.cara, self.tahun)
+        kontrol = self.kendali(self.cara, self.tahun)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
         )

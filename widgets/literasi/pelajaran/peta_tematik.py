@@ -29,7 +29,7 @@ from literasi.grafik import WARNA_PEKALONGAN, html_grafik
 from literasi.infografis import IsiPoster
 from literasi.peta import batas_kelas, gambar_peta
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_PENDUDUK = "penduduk_luas_kabkota_jateng_2024"
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -619,9 +619,7 @@ class PetaKelas(Tampilan):
         self.ringkasan = ipw.HTML()
         self.tabel_kelas = ipw.HTML()
         self.grafik = ipw.HTML()
-        for kontrol in (self.cara, self.indikator):
-            kontrol.observe(self._on_change, names="value")
-        baris = baris_kontrol(self.cara, self.indikator)
+        baris = self.kendali(self.cara, self.indikator)
         self.widget = ipw.VBox(
             [baris, self.ringkasan, self.grafik, self.tabel_kelas],
             layout=ipw.Layout(width="100%"),

@@ -18,7 +18,7 @@ from literasi.data import load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_SP2020 = "piramida_sp2020_jateng_indonesia"
 NAMA_SERI = "piramida_jateng_1971_2020"
@@ -369,9 +369,7 @@ class PiramidaPenduduk(Tampilan):
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
         self.grafik_rasio = ipw.HTML()
-        for kontrol in (self.tahun, self.pembanding):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.tahun, self.pembanding)
+        kontrol = self.kendali(self.tahun, self.pembanding)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.grafik_rasio],
             layout=ipw.Layout(width="100%"),

@@ -30,7 +30,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan, kotak_seed
 
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
 NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
@@ -423,21 +423,12 @@ class SampelPopulasi(Tampilan):
             style={"description_width": "initial", "button_width": "auto"},
             layout=ipw.Layout(flex="1 1 300px"),
         )
-        self.seed = ipw.BoundedIntText(
-            value=SEED,
-            min=0,
-            max=9999,
-            description="Seed",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="150px"),
-        )
+        self.seed = kotak_seed(SEED)
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
         self.tabel_n = ipw.HTML()
         self.grafik_populasi = ipw.HTML()
-        for kontrol in (self.ukuran, self.variabel, self.cara, self.seed):
-            kontrol.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.ukuran, self.variabel, self.cara, self.seed)
+        kontrol = self.kendali(self.ukuran, self.variabel, self.cara, self.seed)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel_n, self.grafik_populasi],
             layout=ipw.Layout(width="100%"),

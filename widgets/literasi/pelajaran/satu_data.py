@@ -22,7 +22,7 @@ from literasi.format import format_angka
 from literasi.grafik import WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.peta import gambar_peta
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 DATA_KEMENDAGRI = "wilayah_kota_pekalongan_kemendagri_2025"
 DATA_BPS = "wilayah_kota_pekalongan_bps_mfd2018"
@@ -400,8 +400,7 @@ class GabungKode(Tampilan):
         self.grafik = ipw.HTML()
         self.tabel = ipw.HTML()
         self.grafik_peta = ipw.HTML()
-        self.cara.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.cara)
+        kontrol = self.kendali(self.cara)
         self.widget = ipw.VBox(
             [kontrol, self.ringkasan, self.grafik, self.tabel, self.grafik_peta],
             layout=ipw.Layout(width="100%"),
@@ -527,8 +526,7 @@ class KartuKode(Tampilan):
             layout=ipw.Layout(flex="1 1 240px", max_width="360px", height="auto"),
         )
         self.kartu = ipw.HTML()
-        self.pilih.observe(self._on_change, names="value")
-        kontrol = baris_kontrol(self.pilih)
+        kontrol = self.kendali(self.pilih)
         self.widget = ipw.VBox([kontrol, self.kartu], layout=ipw.Layout(width="100%"))
         self._update()
 
