@@ -136,6 +136,27 @@ def server_kit(tmp_path_factory) -> ServerKit:
         yield ServerKit(url, proses, log)
 
 
+@pytest.fixture
+def buka_di(browser):
+    """Open a page on a device as a person holds it: `buka_di("ponsel", url)` gives a Page in a
+    fresh 360×800 touch context ("laptop": 1280×800, mouse); the contexts close at the end."""
+    from orang import konteks
+
+    dibuka = []
+
+    def buka(perangkat: str, url: str | None = None, **lain):
+        k = konteks(browser, perangkat, **lain)
+        dibuka.append(k)
+        halaman = k.new_page()
+        if url:
+            halaman.goto(url)
+        return halaman
+
+    yield buka
+    for k in dibuka:
+        k.close()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright, but with Debian's Chromium (never `playwright install`)."""

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import (
     REPO,
@@ -25,6 +26,7 @@ from conftest import (
 
 pytestmark = pytest.mark.voila
 AWALAN = "/user/siswa/"
+CONTOH_GULIR = "siswa/00_kota_pekalongan_di_jawa_tengah.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +62,14 @@ def test_aplikasi_lewat_binder_memakai_template_kit(server_binder, notebook):
     assert 'lang="id"' in html
     assert "cdn.jsdelivr.net" not in html
     assert "load_dataset(" not in html and "import " not in html.split("<body")[1]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("perangkat", ["ponsel", "laptop"])
+def test_aplikasi_lewat_binder_bisa_digulir(server_binder, buka_di, perangkat):
+    """Scrolling holds on Binder's route too (Jupyter Server, not `literasi serve`)."""
+    from orang import gerak
+
+    page = buka_di(perangkat, f"{server_binder}voila/render/notebooks/{CONTOH_GULIR}")
+    expect(page.locator(".literasi-grafik img").first).to_be_visible(timeout=90_000)
+    assert gerak(page, 400) > 300, "the page does not scroll"
