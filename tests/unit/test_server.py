@@ -197,3 +197,20 @@ def test_konfig_jupyter_server_sama(tmp_path):
 def test_template_tanpa_alamat_internet(nama):
     teks = (TEMPLATE / nama).read_text(encoding="utf-8")
     assert "http://" not in teks and "https://" not in teks
+
+
+def test_koneksi_kernel_aman_di_setiap_jalur(tmp_path):
+    """literasi serve and Jupyter Server (Binder, JupyterHub) both use the connection class that
+    drops malformed frames (tests/voila/test_penyerang.py plays the attacks)."""
+    from importlib import import_module
+
+    from jupyter_server.services.kernels.connection.channels import (
+        ZMQChannelsWebsocketConnection,
+    )
+
+    konfig = json.loads((VOILA_JSON.parent / "jupyter_server_config.json").read_text("utf-8"))
+    nama_binder = konfig["ServerApp"]["kernel_websocket_connection_class"]
+    nama_serve = _konfig_efektif(tmp_path).Voila.kernel_websocket_connection_class
+    assert nama_binder == nama_serve
+    modul, kelas = nama_serve.rsplit(".", 1)
+    assert issubclass(getattr(import_module(modul), kelas), ZMQChannelsWebsocketConnection)

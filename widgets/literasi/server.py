@@ -24,6 +24,8 @@ PAKET = Path(__file__).resolve().parent
 KONFIG_JUPYTER = PAKET / "jupyter" / "config"
 DATA_JUPYTER = PAKET / "jupyter" / "data"
 HALAMAN_AWAL = "index.ipynb"
+# Also named in jupyter/config/jupyter_server_config.json (ServerApp, for Binder and JupyterHub).
+KONEKSI_KERNEL = "literasi.koneksi_kernel.KoneksiKernelAman"
 
 
 @dataclass
@@ -60,6 +62,8 @@ class PengaturanServer:
         c.VoilaConfiguration.preheat_kernel = bool(self.kolam)
         c.VoilaKernelManager.kernel_pools_config = pools
         c.VoilaKernelManager.fill_delay = 0  # literasi.kolam decides when to refill
+        # Malformed frames from a phone are dropped before Jupyter Server unpacks them.
+        c.Voila.kernel_websocket_connection_class = KONEKSI_KERNEL
         if sys.platform.startswith("linux"):
             # Kernel channels over Unix sockets instead of loopback TCP ports, and no "running
             # over TCP without encryption" warning per kernel in the teacher's terminal.
