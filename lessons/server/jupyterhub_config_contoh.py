@@ -4,7 +4,7 @@ Bagian yang WAJIB untuk kit hanya satu: server setiap siswa harus memakai konfig
 kit (templat "literasi", sel guru bertanda `remove-voila` disembunyikan, kode tidak tampil,
 batas waktu eksekusi, pembersihan kernel yang menganggur). Caranya sama dengan binder/start:
 dua variabel lingkungan, JUPYTER_CONFIG_PATH dan JUPYTER_PATH, yang menunjuk ke folder
-jupyter/ di dalam paket `literasi` yang terpasang.
+layanan/jupyter/ di dalam paket `literasi` yang terpasang.
 
 Cara memakai:
 - The Littlest JupyterHub (TLJH): salin berkas ini ke /opt/tljh/config/jupyterhub_config.d/
@@ -63,8 +63,8 @@ PAKET = folder_paket_literasi()
 # (15 menit); voila.json memuat templat "literasi" dan penyembunyian kode.
 c.Spawner.environment.update(
     {
-        "JUPYTER_CONFIG_PATH": str(PAKET / "jupyter" / "config"),
-        "JUPYTER_PATH": str(PAKET / "jupyter" / "data"),
+        "JUPYTER_CONFIG_PATH": str(PAKET / "layanan" / "jupyter" / "config"),
+        "JUPYTER_PATH": str(PAKET / "layanan" / "jupyter" / "data"),
     }
 )
 

@@ -530,7 +530,7 @@ def server_polos(tmp: Path) -> Server:
 def server_kit(tmp: Path, nama: str, kolam: int | None, pelajaran: list[str]) -> Server:
     """`literasi serve` as a teacher starts it, but on loopback (never --lan here).
     kolam=None: the kit's own sizing (one warm kernel per student, as memory allows)."""
-    from literasi.server import rencana_kolam
+    from literasi.layanan.server import rencana_kolam
 
     total = sum(rencana_kolam(NOTEBOOKS, pelajaran, kolam, SISWA).values())
     port = port_bebas()

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.browser
 
 APLIKASI = [nb for nb in semua_notebook() if nb != "index.ipynb"]
 # The class survey shows a chart only once answers exist: test_sensus_kelas.py covers it.
-SURVEI = {"siswa/90_sensus_kelas.ipynb", "guru/90_dasbor_sensus_kelas.ipynb"}
+SURVEI = {"kelas/90_sensus_kelas.ipynb", "kelas/91_dasbor_sensus_kelas.ipynb"}
 APLIKASI_GRAFIK = [nb for nb in APLIKASI if nb not in SURVEI]
 
 
@@ -187,7 +187,7 @@ def jawaban_benar_dan_salah(soal) -> tuple[str, str] | None:
 def test_satu_soal_benar_satu_salah(server_kit, buka_di, notebook):
     """In every app, one exercise answered wrong then right, with the feedback seen."""
     from conftest import NOTEBOOKS
-    from literasi.pelajaran import soal_notebook
+    from literasi.aplikasi import soal_notebook
     from literasi.soal import SoalAngka
 
     daftar = soal_notebook(NOTEBOOKS / notebook)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 CONTOH = [
     "siswa/00_kota_pekalongan_di_jawa_tengah.ipynb",
     "kelurahan/02_olah_data_kelurahan.ipynb",
-    "siswa/90_sensus_kelas.ipynb",
+    "kelas/90_sensus_kelas.ipynb",
 ]
 
 

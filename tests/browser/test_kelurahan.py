@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import ARTEFAK
-from literasi.validasi_kelurahan import berkas_contoh_bermasalah
+from literasi.kelurahan.validasi import berkas_contoh_bermasalah
 
 pytestmark = pytest.mark.browser
 

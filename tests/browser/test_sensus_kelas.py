@@ -8,12 +8,12 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from conftest import ARTEFAK
-from literasi.survei import PERTANYAAN
+from literasi.kelas.kuesioner import PERTANYAAN
 
 pytestmark = pytest.mark.browser
 
-SISWA = "siswa/90_sensus_kelas.ipynb"
-GURU = "guru/90_dasbor_sensus_kelas.ipynb"
+SISWA = "kelas/90_sensus_kelas.ipynb"
+GURU = "kelas/91_dasbor_sensus_kelas.ipynb"
 TEKS_BAHAYA = "<script>alert(1)</script>"
 
 

@@ -20,14 +20,14 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from conftest import ARTEFAK, lingkungan_terisolasi, perintah_serve, port_bebas, server_berjalan
-from literasi.qr import qr_teks
-from literasi.survei import PERTANYAAN, angka_ringkas, periksa_isian
+from literasi.kelas.kuesioner import PERTANYAAN, angka_ringkas, periksa_isian
+from literasi.layanan.qr import qr_teks
 
 pytestmark = pytest.mark.browser
 
 IP_LAN = "127.0.0.2"
-SISWA = "siswa/90_sensus_kelas.ipynb"
-GURU = "guru/90_dasbor_sensus_kelas.ipynb"
+SISWA = "kelas/90_sensus_kelas.ipynb"
+GURU = "kelas/91_dasbor_sensus_kelas.ipynb"
 KODE_KELAS = "7A"
 BANYAK_PONSEL = 3
 PROYEKTOR = {"width": 1280, "height": 800}
@@ -55,7 +55,8 @@ def server_lan(tmp_path_factory) -> ServerLan:
     ARTEFAK.mkdir(exist_ok=True)
     log = ARTEFAK / "server_lan_sensus.log"
     perintah = perintah_serve(
-        "--lan", "--ip", IP_LAN, "--port", str(port), "--pelajaran", "90", "--kolam", "1"
+        *("--lan", "--ip", IP_LAN, "--port", str(port)),
+        *("--pelajaran", "90", "--pelajaran", "91", "--kolam", "1"),
     )
     with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp):
         yield ServerLan(url, port, log)

@@ -35,7 +35,7 @@ import psutil
 import pytest
 
 from conftest import ARTEFAK, NOTEBOOKS, REPO, lingkungan_terisolasi, port_bebas
-from literasi.tautan import tautan_nbgitpuller
+from literasi.layanan.tautan import tautan_nbgitpuller
 
 pytestmark = pytest.mark.hub
 

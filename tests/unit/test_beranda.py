@@ -1,4 +1,4 @@
-"""The landing page (literasi.beranda) and the QR codes (literasi.qr)."""
+"""The landing page (literasi.layanan.beranda) and the QR codes (literasi.layanan.qr)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from literasi.beranda import AUDIENS, Aplikasi, Beranda, html_beranda, judul_notebook, katalog
-from literasi.qr import qr_svg, qr_teks
+from literasi.layanan.beranda import (
+    AUDIENS,
+    Aplikasi,
+    Beranda,
+    html_beranda,
+    judul_notebook,
+    katalog,
+)
+from literasi.layanan.qr import qr_svg, qr_teks
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
@@ -157,7 +164,7 @@ def test_qr_teks():
 def test_halaman_statis_sama_dengan_notebook_beranda(tmp_path):
     """`literasi serve` writes the landing page without a kernel: the notebook's Markdown
     and the same cards and QR code as Beranda() shows in the notebook."""
-    from literasi.beranda import halaman_statis
+    from literasi.layanan.beranda import halaman_statis
 
     alamat = "http://192.168.1.5:8866/"
     html = halaman_statis(NOTEBOOKS, alamat)

@@ -1,4 +1,4 @@
-"""Printable guides and worksheets (literasi.cetak): one A4 HTML page per lessons/*.md.
+"""Printable guides and worksheets (literasi.layanan.cetak): one A4 HTML page per lessons/*.md.
 
 The PDF build with real Chromium is in test_cetak_pdf.py.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from literasi import cetak
+from literasi.layanan import cetak
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = REPO / "lessons"

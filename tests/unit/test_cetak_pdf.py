@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from literasi import cetak
+from literasi.layanan import cetak
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = REPO / "lessons"

@@ -1,4 +1,5 @@
-"""literasi.ikm: the IKM of Permenpan RB 14/2017 against hand-computed cases and every band edge."""
+"""literasi.kelurahan.ikm: the IKM of Permenpan RB 14/2017 against hand-computed cases and
+every band edge."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-import literasi.ikm as ikm
+import literasi.kelurahan.ikm as ikm
 from literasi.data import load_dataset
-from literasi.ikm import (
+from literasi.kelurahan.ikm import (
     baca_bobot,
     baca_skor,
     bobot_sama,

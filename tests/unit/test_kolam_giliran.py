@@ -1,4 +1,4 @@
-"""When literasi.kolam lets a pool fill start, step by step, without a server.
+"""When literasi.layanan.kolam lets a pool fill start, step by step, without a server.
 
 The real server is tested in tests/voila/test_kolam.py; races between a phone and a fill are
 hard to hit there, so here a small stand-in plays Voilà's part: pools of asyncio tasks, a page
@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-from literasi.kolam import buat_pengelola_kolam
+from literasi.layanan.kolam import buat_pengelola_kolam
 
 MULAI_KERNEL = 0.05  # seconds for a kernel to start
 JALANKAN_NOTEBOOK = 0.3  # seconds for it to run the notebook afterwards

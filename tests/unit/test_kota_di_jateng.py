@@ -12,7 +12,7 @@ from bantu import png_grafik as _png
 
 import literasi
 from literasi.format import format_angka
-from literasi.pelajaran.kota_di_jateng import (
+from literasi.siswa.kota_pekalongan_di_jawa_tengah import (
     KOTA_KITA,
     NAMA_DATA,
     UKURAN,

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from literasi import laporan
+from literasi import ekspor as laporan
 
 
 def contoh_tabel() -> pd.DataFrame:

@@ -116,7 +116,7 @@ def test_pengurai_daftar_berhenti_di_akhir_daftar():
 
 @pytest.mark.parametrize("notebook", notebook_aplikasi(), ids=lambda p: p.name)
 def test_kunci_jawaban_sama_dengan_aplikasi(notebook: Path):
-    from literasi.pelajaran import soal_notebook
+    from literasi.aplikasi import soal_notebook
     from literasi.soal import kunci_jawaban
 
     segar = kunci_jawaban(soal_notebook(notebook))

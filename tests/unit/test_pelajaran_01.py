@@ -14,7 +14,7 @@ from bantu import teks_html as _teks
 
 import literasi
 from literasi.format import format_angka
-from literasi.pelajaran.data_dan_bps import (
+from literasi.siswa.data_statistik_dan_bps import (
     DATA_PROYEKSI,
     DATA_REGISTRASI,
     DATA_WEB,

@@ -11,7 +11,7 @@ import pytest
 from bantu import teks_html as _teks
 
 import literasi
-from literasi.pelajaran.membaca_grafik import (
+from literasi.siswa.membaca_tabel_dan_grafik import (
     DATA_IPM,
     DATA_MISKIN,
     EKS_KARESIDENAN,

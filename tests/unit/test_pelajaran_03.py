@@ -13,7 +13,7 @@ from bantu import teks_html as _teks
 
 import literasi
 from literasi.format import format_angka
-from literasi.pelajaran.pemusatan import (
+from literasi.siswa.ukuran_pemusatan import (
     KOTA_KITA,
     NAMA_DATA,
     PILIHAN_BUATAN,

@@ -12,8 +12,8 @@ from bantu import teks_html as _teks
 
 import literasi
 from literasi.format import format_angka
-from literasi.pelajaran.pemusatan import VARIABEL
-from literasi.pelajaran.penyebaran import (
+from literasi.siswa.ukuran_pemusatan import VARIABEL
+from literasi.siswa.ukuran_penyebaran_dan_diagram_kotak import (
     JENIS,
     KOTA_KITA,
     METODE,

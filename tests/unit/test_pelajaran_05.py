@@ -11,7 +11,7 @@ from bantu import teks_html as _teks
 
 import literasi
 from literasi.format import format_angka
-from literasi.pelajaran.piramida import (
+from literasi.siswa.piramida_penduduk import (
     INDONESIA,
     JATENG,
     KELOMPOK_MUDA,

@@ -10,7 +10,7 @@ import pytest
 
 import literasi
 from literasi.format import format_angka
-from literasi.pelajaran.persen_poin import (
+from literasi.siswa.persen_poin_persen_dan_perubahan import (
     JATENG,
     KOTA_KITA,
     NAMA_DATA,

@@ -12,7 +12,7 @@ from bantu import teks_html as _teks
 
 import literasi
 from literasi.format import format_angka
-from literasi.pelajaran.sampel import (
+from literasi.siswa.sampel_dan_populasi import (
     ACAK,
     BIAS,
     JUMLAH_SAMPEL,

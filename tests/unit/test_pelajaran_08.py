@@ -15,7 +15,7 @@ from bantu import png_grafik as _png
 from bantu import teks_html as _teks
 
 from literasi.format import format_angka
-from literasi.pelajaran.peluang import (
+from literasi.siswa.peluang import (
     BANYAK_PERCOBAAN,
     PASANGAN,
     PERCOBAAN,

@@ -11,7 +11,7 @@ import pytest
 
 import literasi
 from literasi.infografis import TombolInfografis
-from literasi.pelajaran.hubungan import (
+from literasi.siswa.hubungan_dua_variabel import (
     KOLOM_Y,
     KOTA_KITA,
     NAMA_IPM,

@@ -13,7 +13,7 @@ from matplotlib.colors import to_hex
 import literasi
 from literasi.data import load_boundaries
 from literasi.infografis import TombolInfografis
-from literasi.pelajaran.peta_tematik import (
+from literasi.siswa.peta import (
     CARA,
     INDIKATOR,
     KODE_KOTA,

@@ -10,7 +10,7 @@ import pytest
 
 import literasi
 from literasi.infografis import TombolInfografis
-from literasi.pelajaran.media import (
+from literasi.siswa.statistik_di_media import (
     DAFTAR_CEK,
     NAMA_DATA,
     SELISIH_PDRB,

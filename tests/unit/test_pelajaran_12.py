@@ -11,8 +11,9 @@ import pytest
 
 import literasi
 from literasi.infografis import TombolInfografis
-from literasi.pelajaran import deret_waktu, persen_poin
-from literasi.pelajaran.deret_waktu import (
+from literasi.siswa import persen_poin_persen_dan_perubahan as persen_poin
+from literasi.siswa import perubahan_dari_waktu_ke_waktu as deret_waktu
+from literasi.siswa.perubahan_dari_waktu_ke_waktu import (
     INDIKATOR,
     NAMA_GABUNGAN,
     NAMA_IPM,

@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 
 import literasi
-from literasi.pelajaran.satu_data import (
+from literasi.kelurahan.data_untuk_pembangunan_kelurahan import (
     BUKAN_METADATA,
     CARA,
     DATA_CROSSWALK,

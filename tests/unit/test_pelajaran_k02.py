@@ -15,9 +15,9 @@ import ipywidgets as ipw
 import pytest
 from openpyxl import load_workbook
 
-from literasi import laporan
-from literasi import validasi_kelurahan as vk
-from literasi.pelajaran.olah_data_kelurahan import (
+from literasi import ekspor as laporan
+from literasi.kelurahan import validasi as vk
+from literasi.kelurahan.olah_data_kelurahan import (
     GRAFIK,
     OlahDataKelurahan,
     hitung_indikator,

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from literasi.ikm import daftar_unsur, hitung_ikm, periksa_jawaban
-from literasi.pelajaran.survei_kepuasan import (
+from literasi.kelurahan.ikm import daftar_unsur, hitung_ikm, periksa_jawaban
+from literasi.kelurahan.survei_kepuasan_masyarakat import (
     JENIS_BOBOT,
     LABEL_FIKTIF,
     TAMPILAN,

@@ -10,8 +10,7 @@ from html import unescape
 import pytest
 
 from literasi.infografis import buat_poster
-from literasi.pelajaran import persen_poin
-from literasi.pelajaran.indikator_perencanaan import (
+from literasi.kelurahan.indikator_untuk_perencanaan import (
     INDIKATOR,
     IPM_2024,
     MISKIN_2024,
@@ -28,6 +27,7 @@ from literasi.pelajaran.indikator_perencanaan import (
     seri_wilayah,
     tabel_ringkas,
 )
+from literasi.siswa import persen_poin_persen_dan_perubahan as persen_poin
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 
 # datasets/README.md (data 9 and 10) and the source tables, read by eye for Kota Pekalongan.

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from traitlets.config import Config
 
-from literasi import cli, kolam, server
+from literasi.layanan import cli, kolam, server
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
-PAKET = REPO / "widgets" / "literasi"
+PAKET = REPO / "widgets" / "literasi" / "layanan"
 VOILA_JSON = PAKET / "jupyter" / "config" / "voila.json"
 TEMPLATE = PAKET / "jupyter" / "data" / "voila" / "templates" / "literasi"
 
@@ -72,11 +72,14 @@ def test_rencana_kolam_hanya_pelajaran_hari_ini():
 
 def test_rencana_kolam_otomatis_dari_memori():
     """One warm kernel per student while memory lasts; teacher apps get one."""
-    siswa, guru = "siswa/90_sensus_kelas.ipynb", "guru/90_dasbor_sensus_kelas.ipynb"
+    siswa, guru = "kelas/90_sensus_kelas.ipynb", "kelas/91_dasbor_sensus_kelas.ipynb"
     # 24 GB free: room for the whole class.
-    assert server.rencana_kolam(NOTEBOOKS, ["90"], None, 32, 24_000) == {siswa: 32, guru: 1}
+    assert server.rencana_kolam(NOTEBOOKS, ["90", "91"], None, 32, 24_000) == {
+        siswa: 32,
+        guru: 1,
+    }
     # A 4 GB laptop with 2,5 GB free: (2500 - 1024) // 140 = 10 kernels.
-    assert server.rencana_kolam(NOTEBOOKS, ["90"], None, 40, 2_500)[siswa] == 10
+    assert server.rencana_kolam(NOTEBOOKS, ["90", "91"], None, 40, 2_500)[siswa] == 10
     # Two student apps share what fits.
     dua = server.rencana_kolam(NOTEBOOKS, ["05", "06"], None, 40, 2_500)
     assert [n for nb, n in dua.items() if nb.startswith("siswa/")] == [5, 5]
@@ -214,3 +217,11 @@ def test_koneksi_kernel_aman_di_setiap_jalur(tmp_path):
     assert nama_binder == nama_serve
     modul, kelas = nama_serve.rsplit(".", 1)
     assert issubclass(getattr(import_module(modul), kelas), ZMQChannelsWebsocketConnection)
+
+
+def test_satu_nomor_satu_aplikasi():
+    """`--pelajaran 03` warms lesson 03 only, `K03` the kelurahan app 03 (issue 17, point 7)."""
+    assert list(server.rencana_kolam(NOTEBOOKS, ["03"], 2)) == ["siswa/03_ukuran_pemusatan.ipynb"]
+    assert list(server.rencana_kolam(NOTEBOOKS, ["k03"], 2)) == [
+        "kelurahan/03_survei_kepuasan_masyarakat.ipynb"
+    ]

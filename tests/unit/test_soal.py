@@ -302,6 +302,6 @@ def test_tombol_berjarak():
     assert "literasi-baris" in baris_tombol._dom_classes
     css = (
         Path(__file__).resolve().parents[2]
-        / "widgets/literasi/jupyter/data/voila/templates/literasi/static/literasi.css"
+        / "widgets/literasi/layanan/jupyter/data/voila/templates/literasi/static/literasi.css"
     ).read_text(encoding="utf-8")
     assert ".literasi-baris { gap: 8px; }" in css

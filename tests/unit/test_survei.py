@@ -18,20 +18,19 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from literasi import survei_db
-from literasi.survei import (
+from literasi.kelas import penyimpanan as survei_db
+from literasi.kelas.dasbor_sensus_kelas import ENV_PIN, DasborGuru
+from literasi.kelas.kuesioner import (
     ANGKA,
-    ENV_PIN,
     PER_KUNCI,
     PERTANYAAN,
-    DasborGuru,
-    FormulirSurvei,
     IsianTidakSah,
     kalimat_posisi,
     periksa_isian,
     periksa_satu,
-    tabel_html,
 )
+from literasi.kelas.sensus_kelas import FormulirSurvei
+from literasi.kelas.tampilan_survei import tabel_html
 
 REPO = Path(__file__).resolve().parents[2]
 SKRIP = "<script>alert('xss')</script>"

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from literasi import survei_db
+from literasi.kelas import penyimpanan as survei_db
 
 KELAS = "SIMULASI-K"
 JAWABAN = {

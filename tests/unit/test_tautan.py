@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from conftest import NOTEBOOKS, semua_notebook
-from literasi.tautan import main, nama_folder, tautan_nbgitpuller
+from literasi.layanan.tautan import main, nama_folder, tautan_nbgitpuller
 
 HUB = "https://hub.sekolah.id"
 REPO_GIT = "https://github.com/ORG/literasi-pekalongan"

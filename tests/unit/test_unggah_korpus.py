@@ -23,8 +23,8 @@ from html import unescape
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from literasi import laporan
-from literasi.pelajaran.olah_data_kelurahan import html_tabel
+from literasi import ekspor as laporan
+from literasi.kelurahan.olah_data_kelurahan import html_tabel
 from literasi.unggah import BATAS_MB, TANDA_OLE, baca_berkas
 
 KEPALA = ["RW", "RT", "kelompok_umur", "laki_laki", "perempuan"]

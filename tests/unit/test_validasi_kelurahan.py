@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from literasi import validasi_kelurahan as vk
+from literasi.kelurahan import validasi as vk
 from literasi.unggah import baca_berkas
 
 DAFTAR = "RW 01: RT 1-2; RW 02: RT 1"

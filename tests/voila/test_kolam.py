@@ -1,5 +1,5 @@
 """The workshop server holding a room: gzip for phones on the school Wi-Fi, and preheated pools
-that are refilled only when the room is quiet, one kernel at a time (literasi.kolam).
+that are refilled only when the room is quiet, one kernel at a time (literasi.layanan.kolam).
 
 A real `literasi serve --pelajaran 00 --kolam 2`; kernels are counted as the server's child
 processes, as a teacher's task manager would show them.
@@ -16,7 +16,7 @@ import psutil
 import pytest
 
 from conftest import ambil, lingkungan_terisolasi, perintah_serve, port_bebas, server_berjalan
-from literasi.kolam import JEDA_SEPI
+from literasi.layanan.kolam import JEDA_SEPI
 
 pytestmark = pytest.mark.voila
 APP = "siswa/00_kota_pekalongan_di_jawa_tengah.ipynb"

@@ -1,5 +1,5 @@
 import sys
 
-from literasi.cli import main
+from literasi.layanan.cli import main
 
 sys.exit(main())

@@ -1,0 +1,431 @@
+"""Storage of the class survey (Sensus Kelas): one SQLite file on the teacher's laptop.
+
+Forty phones submit at once, each through its own kernel, so every kernel opens its own
+connection to the same file. WAL mode lets the dashboard read while students write; the busy
+timeout makes a writer wait its turn instead of failing; every write is one transaction, and
+an answer carries a `kunci_kirim` (made when the form is shown) so a double tap or a resend
+stores ONE row. No names or other personal identifiers are stored.
+
+The schema is versioned with `PRAGMA user_version` and the MIGRASI list: a migration is
+history and never changes; a new column means a new entry at the end of the list.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+ENV_FOLDER = "LITERASI_DATA_KELAS"
+NAMA_FILE = "sensus_kelas.sqlite"
+TUNGGU_MS = 10_000  # a writer waits up to 10 s for the lock (40 phones tapping "Kirim")
+
+# The answer columns of migration 1, in questionnaire order (literasi.kelas.kuesioner defines the
+# questions; tests check both agree).
+KOLOM_JAWABAN = (
+    "tinggi_cm",
+    "rentang_lengan_cm",
+    "waktu_tempuh_menit",
+    "moda",
+    "tidur_jam",
+    "layar_jam",
+    "pelajaran_favorit",
+    "tangan_dominan",
+    "saudara_kandung",
+    "sarapan",
+    "air_minum_gelas",
+    "cita_cita",
+)
+
+MIGRASI = [
+    # 1: classes and answers.
+    """
+    CREATE TABLE kelas (
+        kode_kelas TEXT PRIMARY KEY,
+        dibuat TEXT NOT NULL,
+        diarsipkan TEXT
+    );
+    CREATE TABLE jawaban (
+        id INTEGER PRIMARY KEY,
+        kode_kelas TEXT NOT NULL REFERENCES kelas (kode_kelas),
+        kunci_kirim TEXT NOT NULL UNIQUE,
+        waktu TEXT NOT NULL,
+        tinggi_cm REAL,
+        rentang_lengan_cm REAL,
+        waktu_tempuh_menit INTEGER,
+        moda TEXT,
+        tidur_jam REAL,
+        layar_jam REAL,
+        pelajaran_favorit TEXT,
+        tangan_dominan TEXT,
+        saudara_kandung INTEGER,
+        sarapan TEXT,
+        air_minum_gelas INTEGER,
+        cita_cita TEXT
+    );
+    CREATE INDEX jawaban_per_kelas ON jawaban (kode_kelas);
+    """,
+]
+VERSI_SKEMA = len(MIGRASI)
+
+# What the non-question columns mean (export metadata).
+KOLOM_TETAP = {
+    "id": ("Nomor urut baris di berkas data", ""),
+    "kode_kelas": ("Kode kelas yang dipilih guru", ""),
+    "kunci_kirim": ("Kode acak satu isian (mencegah isian ganda); bukan identitas siswa", ""),
+    "waktu": ("Waktu isian diterima laptop guru", "tanggal dan jam"),
+}
+
+
+class KelasTidakAda(LookupError):
+    """No class with this code (the message is for the student)."""
+
+
+class KelasDiarsipkan(LookupError):
+    """The class is archived: it takes no new answers."""
+
+
+def _akar_repo() -> Path | None:
+    """The folder holding notebooks/ (an editable install), or None."""
+    for awal in (Path(__file__).resolve(), Path.cwd().resolve()):
+        for folder in (awal, *awal.parents):
+            if (folder / "notebooks").is_dir():
+                return folder
+    return None
+
+
+def folder_data() -> Path:
+    """$LITERASI_DATA_KELAS, else <repo>/data_lokal/ (git-ignored); created on first use."""
+    dari_env = os.environ.get(ENV_FOLDER)
+    if dari_env:
+        folder = Path(dari_env)
+    else:
+        akar = _akar_repo()
+        folder = (akar / "data_lokal") if akar else Path.home() / "literasi_data_lokal"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def path_db() -> Path:
+    return folder_data() / NAMA_FILE
+
+
+def sekarang() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def sambung(path: str | Path | None = None) -> sqlite3.Connection:
+    """A new connection (one per kernel/process), schema migrated to the latest version."""
+    con = sqlite3.connect(
+        path or path_db(),
+        timeout=TUNGGU_MS / 1000,
+        isolation_level=None,  # we BEGIN ourselves
+    )
+    con.execute(f"PRAGMA busy_timeout = {TUNGGU_MS}")
+    con.execute("PRAGMA journal_mode = WAL")
+    # FULL: a committed answer survives a power cut too, not only a killed server.
+    con.execute("PRAGMA synchronous = FULL")
+    con.execute("PRAGMA foreign_keys = ON")
+    _migrasi(con)
+    return con
+
+
+def _migrasi(con: sqlite3.Connection) -> None:
+    versi = con.execute("PRAGMA user_version").fetchone()[0]
+    if versi >= VERSI_SKEMA:
+        return
+    with transaksi(con):
+        # Re-read inside the lock: another kernel may have migrated meanwhile.
+        versi = con.execute("PRAGMA user_version").fetchone()[0]
+        for nomor in range(versi, VERSI_SKEMA):
+            for perintah in MIGRASI[nomor].split(";"):
+                if perintah.strip():
+                    con.execute(perintah)
+            con.execute(f"PRAGMA user_version = {nomor + 1}")
+
+
+@contextmanager
+def transaksi(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT (ROLLBACK on error): take the write lock up front."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+@contextmanager
+def _koneksi(path: str | Path | None) -> Iterator[sqlite3.Connection]:
+    con = sambung(path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def rapikan_kode(kode: str) -> str:
+    """Class codes are compared without case or surrounding spaces: ' 8a ' == '8A'."""
+    return " ".join((kode or "").split()).upper()
+
+
+def buat_kelas(kode_kelas: str, path: str | Path | None = None) -> bool:
+    """Create a class code; False if it already exists."""
+    kode = rapikan_kode(kode_kelas)
+    if not kode:
+        raise ValueError("Kode kelas masih kosong.")
+    with _koneksi(path) as con, transaksi(con):
+        cur = con.execute(
+            "INSERT INTO kelas (kode_kelas, dibuat) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (kode, sekarang()),
+        )
+        return cur.rowcount == 1
+
+
+def daftar_kelas(path: str | Path | None = None):
+    """Every class (archived too) with its number of answers, oldest first."""
+    with _koneksi(path) as con:
+        baris = con.execute(
+            "SELECT k.kode_kelas, k.dibuat, k.diarsipkan, COUNT(j.id) "
+            "FROM kelas k LEFT JOIN jawaban j ON j.kode_kelas = k.kode_kelas "
+            "GROUP BY k.kode_kelas ORDER BY k.dibuat, k.kode_kelas"
+        ).fetchall()
+    tabel = pd.DataFrame(baris, columns=["kode_kelas", "dibuat", "diarsipkan", "jumlah_jawaban"])
+    return tabel.astype(
+        {"kode_kelas": "string", "diarsipkan": "string", "jumlah_jawaban": "Int64"}
+    ).assign(dibuat=lambda t: pd.to_datetime(t["dibuat"]))
+
+
+def status_kelas(kode_kelas: str, path: str | Path | None = None) -> str | None:
+    """'aktif', 'arsip', or None when the code does not exist."""
+    with _koneksi(path) as con:
+        baris = con.execute(
+            "SELECT diarsipkan FROM kelas WHERE kode_kelas = ?", (rapikan_kode(kode_kelas),)
+        ).fetchone()
+    if baris is None:
+        return None
+    return "arsip" if baris[0] else "aktif"
+
+
+def simpan_jawaban(
+    kode_kelas: str,
+    kunci_kirim: str,
+    jawaban: dict,
+    path: str | Path | None = None,
+    con: sqlite3.Connection | None = None,
+) -> bool:
+    """Store one answer; True if a new row was stored, False if `kunci_kirim` was already there.
+
+    `jawaban` maps answer columns to values already validated (literasi.kelas.kuesioner). Pass
+    `con` to reuse a connection (many answers from one process); otherwise one is opened and
+    closed.
+    """
+    asing = set(jawaban) - set(KOLOM_JAWABAN)
+    if asing:
+        raise KeyError(f"kolom tidak dikenal: {sorted(asing)}")
+    kode = rapikan_kode(kode_kelas)
+    kolom = ["kode_kelas", "kunci_kirim", "waktu", *jawaban]
+    nilai = [kode, kunci_kirim, sekarang(), *jawaban.values()]
+    perintah = (
+        f"INSERT INTO jawaban ({', '.join(kolom)}) VALUES ({', '.join('?' * len(kolom))}) "
+        "ON CONFLICT (kunci_kirim) DO NOTHING"
+    )
+    pakai = con or sambung(path)
+    try:
+        with transaksi(pakai):
+            if pakai.execute(
+                "SELECT 1 FROM jawaban WHERE kunci_kirim = ?", (kunci_kirim,)
+            ).fetchone():
+                return False  # already stored (double tap, resend): even if since archived
+            kelas = pakai.execute(
+                "SELECT diarsipkan FROM kelas WHERE kode_kelas = ?", (kode,)
+            ).fetchone()
+            if kelas is None:
+                raise KelasTidakAda(kode)
+            if kelas[0]:
+                raise KelasDiarsipkan(kode)
+            return pakai.execute(perintah, nilai).rowcount == 1
+    finally:
+        if con is None:
+            pakai.close()
+
+
+def _jenis_kolom(con: sqlite3.Connection) -> dict[str, str]:
+    """Declared SQLite type of each column of `jawaban` (INTEGER, REAL, TEXT)."""
+    return {b[1]: b[2].upper() for b in con.execute("PRAGMA table_info(jawaban)")}
+
+
+_DTYPE = {"INTEGER": "Int64", "REAL": "Float64", "TEXT": "string"}
+
+
+def ambil_jawaban(
+    kode_kelas: str | None = None, path: str | Path | None = None, termasuk_arsip: bool = False
+):
+    """Answers of one class (or of every non-archived class) as a DataFrame, oldest first.
+
+    Nullable dtypes: Int64 for counts, Float64 for measurements, string for text, datetime for
+    `waktu`; an empty answer stays <NA>.
+    """
+    syarat, param = [], []
+    if kode_kelas is not None:
+        syarat.append("j.kode_kelas = ?")
+        param.append(rapikan_kode(kode_kelas))
+    elif not termasuk_arsip:
+        syarat.append("k.diarsipkan IS NULL")
+    where = f"WHERE {' AND '.join(syarat)}" if syarat else ""
+    with _koneksi(path) as con:
+        jenis = _jenis_kolom(con)
+        kolom = list(jenis)
+        baris = con.execute(
+            f"SELECT {', '.join('j.' + k for k in kolom)} FROM jawaban j "
+            f"JOIN kelas k ON k.kode_kelas = j.kode_kelas {where} ORDER BY j.id",
+            param,
+        ).fetchall()
+    tabel = pd.DataFrame(baris, columns=kolom)
+    tabel = tabel.astype({k: _DTYPE[j] for k, j in jenis.items() if k != "waktu"})
+    tabel["waktu"] = pd.to_datetime(tabel["waktu"])
+    return tabel
+
+
+def sampel_acak(n: int, seed: int, path: str | Path | None = None):
+    """A simple random sample without replacement of n answers from every non-archived class.
+
+    Same data + same seed = same sample (rows are ordered by id before drawing). If fewer
+    than n answers are stored, all of them are returned.
+    """
+    semua = ambil_jawaban(path=path)
+    if n < 1:
+        raise ValueError("Ukuran sampel minimal 1.")
+    return semua.sample(n=min(n, len(semua)), random_state=seed).reset_index(drop=True)
+
+
+def arsipkan_kelas(kode_kelas: str, path: str | Path | None = None) -> bool:
+    """Close a class: no new answers, left out of 'semua kelas' and the sampler; data kept."""
+    with _koneksi(path) as con, transaksi(con):
+        cur = con.execute(
+            "UPDATE kelas SET diarsipkan = ? WHERE kode_kelas = ? AND diarsipkan IS NULL",
+            (sekarang(), rapikan_kode(kode_kelas)),
+        )
+        return cur.rowcount == 1
+
+
+def buka_arsip(kode_kelas: str, path: str | Path | None = None) -> bool:
+    with _koneksi(path) as con, transaksi(con):
+        cur = con.execute(
+            "UPDATE kelas SET diarsipkan = NULL WHERE kode_kelas = ?", (rapikan_kode(kode_kelas),)
+        )
+        return cur.rowcount == 1
+
+
+def hapus_kelas(kode_kelas: str, path: str | Path | None = None) -> int:
+    """Reset: delete a class and all its answers (one transaction). Returns answers deleted."""
+    kode = rapikan_kode(kode_kelas)
+    with _koneksi(path) as con, transaksi(con):
+        terhapus = con.execute("DELETE FROM jawaban WHERE kode_kelas = ?", (kode,)).rowcount
+        con.execute("DELETE FROM kelas WHERE kode_kelas = ?", (kode,))
+        return terhapus
+
+
+# --- Export -------------------------------------------------------------------------------
+
+_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _aman_spreadsheet(nilai):
+    """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe."""
+    if isinstance(nilai, str) and nilai.startswith(_AWAL_RUMUS):
+        return "'" + nilai
+    return nilai
+
+
+def _data_ekspor(kode_kelas: str | None, path: str | Path | None):
+    tabel = ambil_jawaban(kode_kelas, path=path, termasuk_arsip=True)
+    teks = [k for k in tabel.columns if str(tabel[k].dtype) == "string"]
+    for k in teks:
+        tabel[k] = tabel[k].map(_aman_spreadsheet, na_action="ignore").astype("string")
+    return tabel
+
+
+def kamus_kolom() -> dict[str, tuple[str, str]]:
+    """Column -> (what it is, unit), for the export's metadata sheet."""
+    from literasi.kelas.kuesioner import PERTANYAAN  # the questionnaire is defined once, there
+
+    kamus = dict(KOLOM_TETAP)
+    for p in PERTANYAAN:
+        keterangan = p.label + (f" (pilihan: {', '.join(p.pilihan)})" if p.pilihan else "")
+        kamus[p.kunci] = (keterangan, p.satuan)
+    return kamus
+
+
+def ekspor_csv(kode_kelas: str | None = None, path: str | Path | None = None) -> bytes:
+    """CSV (UTF-8 with BOM so Excel shows ü/² right; comma-separated, dot decimals)."""
+    tabel = _data_ekspor(kode_kelas, path)
+    return tabel.to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S").encode("utf-8-sig")
+
+
+def ekspor_excel(kode_kelas: str | None = None, path: str | Path | None = None) -> bytes:
+    """Excel workbook: sheet 'data' (one row per answer) and sheet 'keterangan' (metadata)."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    tabel = _data_ekspor(kode_kelas, path)
+    buku = Workbook()
+    data = buku.active
+    data.title = "data"
+    data.append(list(tabel.columns))
+    for baris in tabel.itertuples(index=False):
+        data.append([None if _kosong(v) else _nilai_excel(v) for v in baris])
+    for sel in data.iter_rows(min_row=2):
+        for s in sel:
+            if isinstance(s.value, str):
+                s.data_type = "s"  # text is text: never a formula
+    for i, nama in enumerate(tabel.columns, start=1):
+        data.column_dimensions[get_column_letter(i)].width = max(12, len(nama) + 2)
+
+    ket = buku.create_sheet("keterangan")
+    cakupan = f"kelas {rapikan_kode(kode_kelas)}" if kode_kelas else "semua kelas (termasuk arsip)"
+    for baris in (
+        ["Sensus Kelas — Kit Literasi Statistik Kota Pekalongan"],
+        ["Diekspor", sekarang().replace("T", " ")],
+        ["Cakupan", cakupan],
+        ["Banyak baris", len(tabel)],
+        ["Data anonim", "Tidak ada nama atau identitas pribadi. Data hanya ada di laptop guru."],
+        ["Teks bebas", "Disimpan apa adanya seperti yang diketik siswa."],
+        [],
+        ["kolom", "keterangan", "satuan"],
+    ):
+        ket.append(baris)
+    kamus = kamus_kolom()
+    for nama in tabel.columns:
+        keterangan, satuan = kamus.get(nama, ("", ""))
+        ket.append([nama, keterangan, satuan])
+    ket.column_dimensions["A"].width = 22
+    ket.column_dimensions["B"].width = 70
+    ket.column_dimensions["C"].width = 16
+
+    keluar = io.BytesIO()
+    buku.save(keluar)
+    return keluar.getvalue()
+
+
+def _kosong(nilai) -> bool:
+    try:
+        return bool(pd.isna(nilai))
+    except (TypeError, ValueError):
+        return False
+
+
+def _nilai_excel(nilai):
+    """pandas scalars -> plain Python for openpyxl."""
+    if hasattr(nilai, "to_pydatetime"):
+        return nilai.to_pydatetime()
+    if hasattr(nilai, "item"):
+        return nilai.item()
+    return nilai

@@ -1,0 +1,244 @@
+"""The workshop server: Voilà over notebooks/, opening on the landing page.
+
+`literasi serve` runs a standalone Voilà (where preheated kernel pools live) with the kit's
+configuration and template, and these changes to Voilà's routes: `/` redirects to the landing
+page; the folder tree and the contents API are not served, so the LAN sees only the apps; and
+app pages set the XSRF cookie so a closed tab shuts its kernel down. Responses are gzipped
+(a phone downloads about 1,3 MB instead of 4,9 MB), and the preheated pools are refilled as
+`literasi.layanan.kolam` says.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from literasi.aplikasi import id_aplikasi, metadata_notebook
+from literasi.layanan import kolam
+
+PAKET = Path(__file__).resolve().parent
+KONFIG_JUPYTER = PAKET / "jupyter" / "config"
+DATA_JUPYTER = PAKET / "jupyter" / "data"
+HALAMAN_AWAL = "index.ipynb"
+# Also named in jupyter/config/jupyter_server_config.json (ServerApp, for Binder and JupyterHub).
+KONEKSI_KERNEL = "literasi.layanan.koneksi_kernel.KoneksiKernelAman"
+
+
+@dataclass
+class PengaturanServer:
+    """What one run of the workshop server needs to know."""
+
+    folder_notebook: Path
+    ip: str = "127.0.0.1"
+    port: int = 8866
+    kolam: dict[str, int] = field(default_factory=dict)  # notebook path -> preheated kernels
+    alamat_publik: str | None = None  # the URL printed and shown as a QR code
+    pin_guru: str | None = None  # guards the teacher's dashboard in LAN mode
+
+    rinci: bool = False  # show Voilà's INFO log (for developers)
+
+    def konfig_voila(self):
+        """Voilà settings for this run, on top of jupyter/config/ (voila.json is read by Voilà)."""
+        from traitlets.config import Config
+
+        pools = {"default": {"pool_size": 0}}
+        pools.update({nb: {"pool_size": n} for nb, n in self.kolam.items() if n > 0})
+        # Executor, exporter and culling settings are shared with Jupyter Server (Binder,
+        # JupyterHub), which reads them from jupyter_server_config.json; standalone Voilà reads
+        # only voila.json, so the same file is loaded here: one copy of each setting.
+        with open(KONFIG_JUPYTER / "jupyter_server_config.json", encoding="utf-8") as f:
+            c = Config(json.load(f))
+        c.Voila.open_browser = False
+        c.Voila.ip = self.ip
+        c.Voila.port = self.port
+        c.Voila.port_retries = 0  # a taken port is reported in Indonesian before we start
+        c.Voila.root_dir = str(self.folder_notebook)
+        # Kernels inherit this process's stderr; keep the teacher's terminal readable.
+        c.Voila.log_level = "INFO" if self.rinci else "ERROR"
+        c.VoilaConfiguration.preheat_kernel = bool(self.kolam)
+        c.VoilaKernelManager.kernel_pools_config = pools
+        c.VoilaKernelManager.fill_delay = 0  # literasi.layanan.kolam decides when to refill
+        # Malformed frames from a phone are dropped before Jupyter Server unpacks them.
+        c.Voila.kernel_websocket_connection_class = KONEKSI_KERNEL
+        if sys.platform.startswith("linux"):
+            # Kernel channels over Unix sockets instead of loopback TCP ports, and no "running
+            # over TCP without encryption" warning per kernel in the teacher's terminal.
+            # (Not on macOS, where socket paths under $TMPDIR can exceed 104 characters.)
+            c.KernelManager.transport = "ipc"
+        return c
+
+
+def alamat_untuk_siswa() -> str | None:
+    """The address students type or scan (LAN mode), set by siapkan_lingkungan."""
+    return os.environ.get("LITERASI_ALAMAT")
+
+
+def rencana_kolam(
+    folder: Path,
+    pelajaran: list[str],
+    ukuran: int | None,
+    siswa: int = kolam.KELAS_BAWAAN,
+    tersedia_mb: float | None = None,
+) -> dict[str, int]:
+    """Preheated kernels per notebook: one for each teacher app, `ukuran` for each student app
+    of today's lessons (by app id, "03" or "K03": literasi.aplikasi.id_aplikasi), none for the
+    rest (the landing page needs none: the server writes it). `ukuran=None`: one per student,
+    as far as the free memory allows.
+
+    Pools are sized per notebook, never globally: Voilà multiplies a global pool_size by the
+    number of notebooks in the folder, and every warm kernel costs about 140 MB.
+    """
+    if ukuran is not None and ukuran <= 0:
+        return {}
+    aplikasi = sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.glob("*/*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
+
+    diminta = [nn.upper() for nn in pelajaran if nn != "semua"]
+    ada = {id_aplikasi(a) for a in aplikasi}
+    kosong = [nn for nn in diminta if nn not in ada]
+    if kosong:
+        raise ValueError(
+            f"Pelajaran {', '.join(kosong)} tidak ada. Nomor yang tersedia: "
+            f"{', '.join(sorted(ada))}."
+        )
+    dipilih = [a for a in aplikasi if "semua" in pelajaran or id_aplikasi(a) in diminta]
+    # One teacher per class: a teacher's app (metadata audiens "guru") gets one warm kernel.
+    untuk_siswa = [
+        a for a in dipilih if metadata_notebook(folder / a).get("audiens", "siswa") != "guru"
+    ]
+    if ukuran is None:
+        if tersedia_mb is None:
+            tersedia_mb = kolam.memori_tersedia_mb()
+        ukuran = kolam.ukuran_kolam_otomatis(len(untuk_siswa), siswa, tersedia_mb)
+    return {a: (ukuran if a in untuk_siswa else 1) for a in dipilih}
+
+
+def cari_folder_notebook() -> Path:
+    """notebooks/ of the repository the kit was installed from (editable install)."""
+    for parent in PAKET.parents:
+        if (parent / "notebooks" / HALAMAN_AWAL).is_file():
+            return parent / "notebooks"
+    return Path.cwd() / "notebooks"
+
+
+def siapkan_lingkungan(alamat_publik: str | None = None, pin_guru: str | None = None) -> None:
+    """Put the kit's Jupyter config and Voilà template on the search paths of this process.
+
+    The same two paths are exported by binder/start, so Binder and JupyterHub users get the
+    same template, timeouts and hidden teacher cells as the workshop server.
+    """
+    for nama, path in (("JUPYTER_CONFIG_PATH", KONFIG_JUPYTER), ("JUPYTER_PATH", DATA_JUPYTER)):
+        lama = os.environ.get(nama)
+        os.environ[nama] = str(path) + (os.pathsep + lama if lama else "")
+    if alamat_publik:
+        # Read by the landing page (in the kernel) to draw the QR code for the projector.
+        os.environ["LITERASI_ALAMAT"] = alamat_publik
+    if pin_guru:
+        # Read by the teacher's dashboard (in its kernel): students on the LAN cannot open it.
+        os.environ["LITERASI_PIN_GURU"] = pin_guru
+
+
+def alamat_lan() -> str | None:
+    """The machine's LAN IPv4 address, or None when it only has loopback.
+
+    A UDP connect() picks the outgoing interface without sending any packet.
+    """
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, nothing is sent
+            ip = s.getsockname()[0]
+    except OSError:
+        return None
+    return None if ip.startswith("127.") else ip
+
+
+def port_terpakai(ip: str, port: int) -> bool:
+    """True when something already listens on (ip, port)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((ip, port))
+        except OSError as e:
+            return e.errno in (errno.EADDRINUSE, errno.EACCES)
+    return False
+
+
+def buat_aplikasi_voila():
+    """A Voilà application class with the kit's routes (imported late: Voilà is heavy)."""
+    from tornado.web import RedirectHandler
+    from voila.app import Voila
+    from voila.tornado.contentshandler import VoilaContentsHandler
+    from voila.tornado.handler import TornadoVoilaHandler
+    from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    class HalamanAplikasi(TornadoVoilaHandler):
+        async def get(self, path=None):
+            if path == HALAMAN_AWAL:
+                # Every phone opens the landing page first: plain HTML, no kernel.
+                from literasi.layanan.beranda import halaman_statis
+
+                self.set_header("Content-Type", "text/html; charset=UTF-8")
+                self.finish(halaman_statis(self.settings["literasi_folder"], alamat_untuk_siswa()))
+                return
+            return await super().get(path)
+
+        async def prepare(self, **kwargs):
+            await super().prepare(**kwargs)
+            # Set the _xsrf cookie: the page sends it back with its shutdown beacon when the tab
+            # closes. Without it that POST gets 403 and every closed tab leaves a kernel (about
+            # 140 MB) running until culled.
+            self.xsrf_token  # noqa: B018 (the property sets the cookie)
+
+    class VoilaLiterasi(Voila):
+        name = "literasi"
+
+        def init_settings(self):
+            import voila.app as voila_app
+
+            # Voilà builds its kernel manager class inside init_settings with a factory; wrap
+            # that one call so the pools follow literasi.layanan.kolam (refill when the room is
+            # quiet).
+            pabrik_voila = voila_app.voila_kernel_manager_factory
+
+            def pabrik_kit(*args, **kwargs):
+                return kolam.buat_pengelola_kolam(pabrik_voila(*args, **kwargs))
+
+            if self.voila_configuration.preheat_kernel:
+                voila_app.voila_kernel_manager_factory = pabrik_kit
+            try:
+                settings = super().init_settings()
+            finally:
+                voila_app.voila_kernel_manager_factory = pabrik_voila
+            settings["literasi_folder"] = self.root_dir
+            # Gzip every page, script and JSON. Voilà applies its tornado_settings after the
+            # Application is built, too late for tornado to add the gzip transform.
+            settings["compress_response"] = True
+            return settings
+
+        def init_handlers(self):
+            tersembunyi = (TornadoVoilaTreeHandler, VoilaContentsHandler)
+            handlers = [
+                (h[0], HalamanAplikasi, *h[2:]) if h[1] is TornadoVoilaHandler else h
+                for h in super().init_handlers()
+                if h[1] not in tersembunyi
+            ]
+            awal = self.server_url.rstrip("/") + "/voila/render/" + HALAMAN_AWAL
+            handlers.insert(0, (self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": awal}))
+            return handlers
+
+    return VoilaLiterasi
+
+
+def jalankan(pengaturan: PengaturanServer) -> None:
+    """Start Voilà in this process; Ctrl+C shuts every kernel down (Voilà's own stop())."""
+    siapkan_lingkungan(pengaturan.alamat_publik, pengaturan.pin_guru)
+    VoilaLiterasi = buat_aplikasi_voila()
+    VoilaLiterasi.launch_instance(argv=[], config=pengaturan.konfig_voila())
