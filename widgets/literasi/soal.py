@@ -32,6 +32,18 @@ class Hasil:
     pesan: str
 
 
+@dataclass(frozen=True)
+class Alternatif:
+    """Another answer a student may reach, with its own feedback: a stated method that gives a
+    different value (`benar=True`), or a known misconception (`benar=False`). `persen`: match
+    only an answer written with (True) or without (False) a % sign; None matches both."""
+
+    nilai: float
+    pesan: str
+    benar: bool = False
+    persen: bool | None = None
+
+
 @dataclass
 class SoalAngka:
     """A question answered with a number, accepted within a relative tolerance.
@@ -49,6 +61,7 @@ class SoalAngka:
     persen: bool = False
     satuan: str = ""
     grafik: str | None = None  # HTML of a chart shown with the question
+    alternatif: list[Alternatif] = field(default_factory=list)  # checked after `jawaban`
 
     def buat_masukan(self, nomor: int):
         return ipw.Text(
@@ -61,11 +74,16 @@ class SoalAngka:
     catatan = ATURAN_TITIK
 
     def jawaban_teks(self) -> str:
-        teks = format_angka(self.jawaban, self.desimal)
+        return self.teks_nilai(self.jawaban)
+
+    def teks_nilai(self, nilai: float) -> str:
+        """A value written as this question's answer is (decimals and unit)."""
+        teks = format_angka(nilai, self.desimal)
         return teks + ("%" if self.persen else f" {self.satuan}" if self.satuan else "")
 
-    def _cocok(self, nilai: float) -> bool:
-        return math.isclose(nilai, self.jawaban, rel_tol=self.toleransi, abs_tol=1e-12)
+    def _cocok(self, nilai: float, acuan: float | None = None) -> bool:
+        acuan = self.jawaban if acuan is None else acuan
+        return math.isclose(nilai, acuan, rel_tol=self.toleransi, abs_tol=1e-12)
 
     def periksa(self, teks: str) -> Hasil:
         try:
@@ -77,6 +95,9 @@ class SoalAngka:
             nilai = nilai / 100  # 50% of a proportion question means 0,5
         if self._cocok(nilai):
             return Hasil(True, f"Benar! {self.penjelasan}")
+        for alt in self.alternatif:  # the number as typed, so "0,22%" can mean a misconception
+            if alt.persen in (None, angka.persen) and self._cocok(angka.nilai, alt.nilai):
+                return Hasil(alt.benar, ("Benar! " if alt.benar else "Belum tepat. ") + alt.pesan)
         if self.persen and not angka.persen and self._cocok(nilai * 100):
             return Hasil(False, "Hampir! Itu masih proporsi. Kalikan 100 untuk mendapat persen.")
         for faktor, saran in (
@@ -406,6 +427,9 @@ def kunci_jawaban(daftar: list[Soal]) -> str:
     baris = []
     for i, s in enumerate(daftar, start=1):
         baris.append(f"{i}. {s.pertanyaan}  \n   **Jawaban:** {s.jawaban_teks()}. {s.penjelasan}")
+        for alt in getattr(s, "alternatif", ()):
+            if alt.benar:
+                baris[-1] += f"  \n   **Juga benar:** {s.teks_nilai(alt.nilai)}. {alt.pesan}"
     return "\n".join(baris) + "\n"
 
 
