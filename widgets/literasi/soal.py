@@ -18,7 +18,7 @@ from html import escape
 import ipywidgets as ipw
 
 from literasi.angka import ATURAN_TITIK, BukanAngka, baca_angka
-from literasi.format import format_angka
+from literasi.format import format_angka, format_bertanda
 from literasi.tampilan import baris_kontrol
 
 LEBAR_PENUH = ipw.Layout(width="100%", max_width="480px")
@@ -77,8 +77,8 @@ class SoalAngka:
         return self.teks_nilai(self.jawaban)
 
     def teks_nilai(self, nilai: float) -> str:
-        """A value written as this question's answer is (decimals and unit)."""
-        teks = format_angka(nilai, self.desimal)
+        """A value written as this question's answer is (decimals, a real minus, unit)."""
+        teks = format_bertanda(nilai, self.desimal)
         return teks + ("%" if self.persen else f" {self.satuan}" if self.satuan else "")
 
     def _cocok(self, nilai: float, acuan: float | None = None) -> bool:
@@ -285,7 +285,7 @@ class SoalTebak:
         )
 
     def jawaban_teks(self) -> str:
-        teks = format_angka(self.jawaban, self.desimal)
+        teks = format_bertanda(self.jawaban, self.desimal)
         return teks + ("%" if self.persen else f" {self.satuan}" if self.satuan else "")
 
     def periksa(self, teks: str) -> Hasil:
