@@ -36,12 +36,14 @@ class Hasil:
 class Alternatif:
     """Another answer a student may reach, with its own feedback: a stated method that gives a
     different value (`benar=True`), or a known misconception (`benar=False`). `persen`: match
-    only an answer written with (True) or without (False) a % sign; None matches both."""
+    only an answer written with (True) or without (False) a % sign; None matches both. `teks`:
+    how the answer key writes the value, when its unit is not the question's."""
 
     nilai: float
     pesan: str
     benar: bool = False
     persen: bool | None = None
+    teks: str = ""
 
 
 @dataclass
@@ -429,7 +431,8 @@ def kunci_jawaban(daftar: list[Soal]) -> str:
         baris.append(f"{i}. {s.pertanyaan}  \n   **Jawaban:** {s.jawaban_teks()}. {s.penjelasan}")
         for alt in getattr(s, "alternatif", ()):
             if alt.benar:
-                baris[-1] += f"  \n   **Juga benar:** {s.teks_nilai(alt.nilai)}. {alt.pesan}"
+                teks = alt.teks or s.teks_nilai(alt.nilai)
+                baris[-1] += f"  \n   **Juga benar:** {teks}. {alt.pesan}"
     return "\n".join(baris) + "\n"
 
 
