@@ -339,8 +339,8 @@ def daftar_soal(deret: dict, ipm: pd.DataFrame, panel: pd.DataFrame) -> list:
                 f"({format_angka(brebes['lama_2023'], 2)} → "
                 f"{format_angka(brebes['lama_2024'], 2)}). Lompatan itu tampaknya muncul karena "
                 "cara menghitungnya berubah: untuk 2020–2023 kedua tabel sama persis, untuk 2024 "
-                "berbeda di sebagian besar kabupaten/kota. Orang Brebes tidak tiba-tiba hidup lebih "
-                "lama. Itulah sebabnya dua seri tidak boleh disambung."
+                "berbeda di sebagian besar kabupaten/kota. Orang Brebes tidak tiba-tiba hidup "
+                "lebih lama. Itulah sebabnya dua seri tidak boleh disambung."
             ),
         ),
     ]

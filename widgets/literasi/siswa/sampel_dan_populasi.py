@@ -609,7 +609,7 @@ def grafik_populasi(populasi: pd.DataFrame, p: Percobaan) -> str:
         s=40,
         color=WARNA_PEKALONGAN,
         zorder=3,
-        label="Kota Pekalongan" if (kita & ~dipilih).any() else None,
+        label=KOTA_KITA if (kita & ~dipilih).any() else None,
     )
     ax.scatter(
         x[dipilih],

@@ -468,7 +468,7 @@ def grafik_kotak(tabel: pd.DataFrame, v: Variabel) -> str:
         patch.set_facecolor(WARNA_KELOMPOK[k])
         patch.set_alpha(0.8)
     kita = float(tabel.loc[tabel["nama"] == KOTA_KITA, v.kolom].iloc[0])
-    ax.scatter([kita], [2], s=60, color=WARNA_PEKALONGAN, zorder=4, label="Kota Pekalongan")
+    ax.scatter([kita], [2], s=60, color=WARNA_PEKALONGAN, zorder=4, label=KOTA_KITA)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), fontsize=9, frameon=False)
     _sumbu_x(ax, v)
     ax.tick_params(axis="y", labelsize=10)
@@ -501,7 +501,7 @@ def grafik_histogram(tabel: pd.DataFrame, v: Variabel) -> str:
         ax.hist(nilai, bins=tepi, color=WARNA_KELOMPOK[k], edgecolor="white")
         ax.set_ylabel(f"{k}\n(banyaknya)", fontsize=9)
     kita = float(tabel.loc[tabel["nama"] == KOTA_KITA, v.kolom].iloc[0])
-    panel[1].axvline(kita, color=WARNA_PEKALONGAN, lw=2, ls=":", label="Kota Pekalongan")
+    panel[1].axvline(kita, color=WARNA_PEKALONGAN, lw=2, ls=":", label=KOTA_KITA)
     panel[1].legend(loc="upper left", fontsize=8, frameon=False)
     kalimat = _kalimat("Histogram", tabel, v) + (
         f" Lebar setiap kelas {format_angka(lebar, 0 if lebar >= 1 else 1)}."
@@ -526,7 +526,7 @@ def grafik_titik_kelompok(tabel: pd.DataFrame, v: Variabel) -> str:
         )
         ax.set_ylabel(f"{k}\n(banyaknya)", fontsize=9)
     panel[0].set_ylim(0, None)
-    panel[1].scatter([], [], s=40, color=WARNA_PEKALONGAN, label="Kota Pekalongan")
+    panel[1].scatter([], [], s=40, color=WARNA_PEKALONGAN, label=KOTA_KITA)
     panel[1].legend(loc="upper left", fontsize=8, frameon=False)
     kalimat = _kalimat("Diagram titik", tabel, v) + (
         f" Setiap titik satu wilayah, ditumpuk per "
