@@ -318,8 +318,8 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame, proyeksi_ribu: float) -
                     "menghasilkan keseluruhan apa pun. Pakai diagram batang."
                 ),
                 f"Persentase penduduk miskin {tren_judul}": (
-                    "Ini perubahan dari tahun ke tahun; lima persentase itu bukan bagian dari "
-                    "satu keseluruhan. Pakai diagram batang atau garis."
+                    "Ini perubahan dari tahun ke tahun; persentase tahun-tahun itu bukan bagian "
+                    "dari satu keseluruhan. Pakai diagram batang atau garis."
                 ),
             },
         ),
