@@ -361,7 +361,8 @@ def daftar_soal(populasi: pd.DataFrame) -> list:
             pilihan=list(pernyataan),
             jawaban=[p for p, benar in pernyataan.items() if benar],
             penjelasan=(
-                f"Rata-rata sampel “hanya kota” sekitar {fmt(bias.rata_dari_rata, ipm)}, padahal "
+                f"Dengan n = {bias.n}, rata-rata sampel “hanya kota” sekitar "
+                f"{fmt(bias.rata_dari_rata, ipm)}, padahal "
                 f"rata-rata populasi {fmt(mu, ipm)}: terlalu tinggi "
                 f"{fmt(bias.rata_dari_rata - mu, ipm)} poin. Sampel yang lebih besar tidak "
                 "menolong, karena kabupaten tidak pernah terpilih. Rapat tetapi di tempat yang "
