@@ -172,6 +172,8 @@ def test_soal_3_perubahan_relatif(soal):
         assert s.periksa(benar).benar, benar
     hasil = s.periksa("0,19")  # points, not relative
     assert not hasil.benar and "poin persen" in hasil.pesan
+    hasil = s.periksa("2,8")  # 0,19 ÷ 6,81: divided by the end value, named as such
+    assert not hasil.benar and "nilai akhir" in hasil.pesan
     assert "Kalikan 100" in s.periksa("0,027").pesan
 
 

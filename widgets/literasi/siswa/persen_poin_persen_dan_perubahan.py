@@ -186,7 +186,7 @@ def daftar_soal(tabel: pd.DataFrame) -> list:
             jawaban=abs(rel_cd),
             persen=True,
             desimal=1,
-            toleransi=0.03,
+            toleransi=0.015,  # 2,7 and 2,71 in; 2,8 (divided by the end value) out
             petunjuk=[
                 "Perubahan relatif = selisih ÷ nilai awal × 100.",
                 f"Hitung {format_angka(abs(pp_cd), 2)} ÷ {format_angka(c, 2)} × 100.",
@@ -203,6 +203,12 @@ def daftar_soal(tabel: pd.DataFrame) -> list:
                     f"{format_bertanda(rel_cd, 1)}% adalah perubahan relatifnya; tanda minus "
                     f"berarti turun {format_angka(abs(rel_cd), 1)}%.",
                     benar=True,
+                ),
+                Alternatif(
+                    100 * abs(pp_cd) / d,
+                    f"Kamu membagi dengan nilai akhir ({format_angka(d, 2)}). Perubahan relatif "
+                    f"dibagi nilai awal: {format_angka(abs(pp_cd), 2)} ÷ {format_angka(c, 2)} "
+                    "× 100.",
                 ),
                 Alternatif(
                     abs(pp_cd),
