@@ -375,7 +375,9 @@ class PerubahanKemiskinan(Tampilan):
 
         nilai = [self._perubahan(self.kota), self._perubahan(self.jateng)]
         bawah.barh([0, 1], nilai, color=[WARNA_PEKALONGAN, WARNA_UTAMA], height=0.55)
-        bawah.set_yticks([0, 1], [KOTA_KITA, JATENG], fontsize=8)
+        # "Jawa Tengah\n(dihitung)" on two lines: a long tick label would push the axis label
+        # off a phone-width chart.
+        bawah.set_yticks([0, 1], [KOTA_KITA, JATENG.replace(" (", "\n(")], fontsize=8)
         bawah.invert_yaxis()
         bawah.axvline(0, color="#4a5a64", linewidth=0.8)
         desimal, akhiran = (2, " poin") if poin else (1, "%")
@@ -397,7 +399,7 @@ class PerubahanKemiskinan(Tampilan):
             FuncFormatter(lambda x, _: format_bertanda(x, 1 if poin else 0))
         )
         bawah.tick_params(axis="x", labelsize=8)
-        satuan = "poin persen" if poin else "%, relatif thd. tahun awal"
+        satuan = "poin persen" if poin else "% dari tahun awal"
         bawah.set_xlabel(f"Perubahan {t0} → {t1} ({satuan})", fontsize=9)
         bawah.set_title(f"Perubahan dalam {self.cara.value.lower()}", fontsize=10)
         bawah.spines[["top", "right"]].set_visible(False)
