@@ -468,10 +468,15 @@ def _periksa_umur(sel: pd.DataFrame, masalah: list, lembar) -> None:
     for hilang, tempat in kurang.items():
         lagi = f" dan {len(tempat) - 6} lainnya" if len(tempat) > 6 else ""
         masalah.append(
-            Masalah(lembar, None, None, f"kelompok umur {', '.join(hilang[:5])}"
-                    f"{' …' if len(hilang) > 5 else ''} belum ada untuk {', '.join(tempat[:6])}"
-                    f"{lagi}. Tambahkan barisnya (isi 0 jika memang tidak ada penduduk).",
-                    "peringatan")  # fmt: skip
+            Masalah(
+                lembar,
+                None,
+                None,
+                f"kelompok umur {', '.join(hilang[:5])}"
+                f"{' …' if len(hilang) > 5 else ''} belum ada untuk {', '.join(tempat[:6])}"
+                f"{lagi}. Tambahkan barisnya (isi 0 jika memang tidak ada penduduk).",
+                "peringatan",
+            )  # fmt: skip
         )
 
 
@@ -489,6 +494,13 @@ def data_siap(sel: pd.DataFrame, masalah: list[Masalah]) -> tuple[pd.DataFrame, 
     keluar_mask = sel["jumlah_baris"] | baris.isin(salah) if len(sel) else pd.Series(dtype=bool)
     keluar = sorted(set(baris[keluar_mask]), key=lambda x: (str(x[0]), x[1])) if len(sel) else []
     pakai = sel[~keluar_mask] if len(sel) else sel
+    if len(pakai) and pakai["umur"].notna().any():
+        # A wide table's row totals (no age) are checked, not counted again.
+        per_umur = set(pakai.loc[pakai["umur"].notna(), ["lembar", "baris"]].apply(tuple, axis=1))
+        total_baris = pakai["umur"].isna() & pakai[["lembar", "baris"]].apply(tuple, axis=1).isin(
+            per_umur
+        )
+        pakai = pakai[~total_baris]
     kunci = ["rw", "rt", "umur"]
     if pakai.empty:
         return pd.DataFrame(columns=[*kunci, "L", "P", "J"]), keluar
@@ -500,9 +512,11 @@ def data_siap(sel: pd.DataFrame, masalah: list[Masalah]) -> tuple[pd.DataFrame, 
     for jk in ("L", "P", "J"):
         if jk not in lebar:
             lebar[jk] = pd.NA
-    if {"L", "P"} <= set(pakai["jk"]):
-        lebar["J"] = lebar["L"] + lebar["P"]
+    lebar["J"] = (lebar["L"] + lebar["P"]).where(
+        lebar["L"].notna() & lebar["P"].notna(), lebar["J"]
+    )
     lebar = lebar.dropna(subset=["J"], how="all")
+    lebar.columns.name = None
     return lebar[[*kunci, "L", "P", "J"]].astype({"L": "Int64", "P": "Int64", "J": "Int64"}), keluar
 
 
@@ -658,7 +672,9 @@ def daftar_baris(nomor: list) -> str:
     >>> daftar_baris([5, 8]), daftar_baris([("RW 01", 3), ("RW 02", 4)])
     ('baris 5, 8', 'lembar “RW 01” baris 3; lembar “RW 02” baris 4')
     """
-    if nomor and isinstance(nomor[0], tuple):
+    if not nomor:
+        return ""
+    if isinstance(nomor[0], tuple):
         per: dict = defaultdict(list)
         for lembar, n in nomor:
             per[lembar].append(n)
