@@ -315,7 +315,7 @@ class SurveiSkm:
             ("Periode survei", self.periode or "(periode belum diisi)"),
             ("Sumber data", self.sumber_data),
             ("Responden", hasil.responden if hasil else 0),
-            ("Penerima layanan dalam periode", self.populasi or "(tidak diisi)"),
+            ("Penerima layanan", self.populasi or "(tidak diisi)"),
             ("Bobot", self.teks_bobot()),
         ]
 
@@ -402,8 +402,10 @@ class SurveiSkm:
         ]
         bagian = [
             ekspor.Bagian("Hasil survei", teks,
-                          self.tabel_unsur(hasil).drop(columns=["NRR tertimbang"]),
-                          desimal={"NRR": 3, "Bobot": 4, "Nilai unsur (×25)": 2},
+                          self.tabel_unsur(hasil).drop(columns=["NRR tertimbang"]).rename(
+                              columns={"Jawaban sah": "Sah", "Nilai unsur (×25)": "×25",
+                                       "Mutu unsur": "Mutu"}),
+                          desimal={"NRR": 3, "Bobot": 4, "×25": 2},
                           lebar_kolom=[0.07, 0.39, 0.1, 0.1, 0.1, 0.12, 0.12]),
             ekspor.Bagian("Nilai per unsur", [kalimat_per_unsur(hasil)], None,
                           lambda ax: gambar_per_unsur(ax, hasil), 0.6),
