@@ -601,6 +601,9 @@ def _kepala_dua_baris(baris: list[list], kepala: int, gabung) -> bool:
     if kepala + 1 >= len(baris):
         return False
     atas, bawah = baris[kepala], baris[kepala + 1]
+    isi_atas = [v for v in atas if not _kosong(v)]
+    if len(isi_atas) < 2 or not all(_teks_judul(v) for v in isi_atas):
+        return False
     isi_bawah = [v for v in bawah if not _kosong(v)]
     if len(isi_bawah) < 2 or not all(_teks_judul(v) for v in isi_bawah):
         return False
@@ -627,6 +630,8 @@ def _susun_tabel(kisi: Kisi, semua_teks: bool = False) -> HasilBaca:
     kepala = _cari_kepala(baris)
     if kepala is None:
         return HasilBaca(None, masalah, catatan)
+    if kepala > 0 and _kepala_dua_baris(baris, kepala - 1, kisi.gabung):
+        kepala -= 1  # the row found is the lower half of a two-row header
     dua = _kepala_dua_baris(baris, kepala, kisi.gabung)
     akhir_kepala = kepala + (2 if dua else 1)  # first data row (0-based)
     judul = list(baris[kepala])

@@ -309,7 +309,7 @@ def _periksa_duplikat(sumber, pemetaan, sel: pd.DataFrame, masalah: list) -> Non
         data = s.tabel[
             [not any(label_jumlah(v) for v in b) for b in s.tabel.itertuples(index=False)]
         ]
-        isi = data.astype(str).agg("|".join, axis=1)
+        isi = data.apply(lambda b: "|".join(map(str, b)), axis=1)
         pertama: dict[str, object] = {}
         for no, teks in isi.items():
             if teks in pertama:
