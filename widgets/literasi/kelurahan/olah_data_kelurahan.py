@@ -294,7 +294,9 @@ class OlahDataKelurahan(Tampilan):
         self._diam = True
         try:
             if list(self.pilih_grafik.options) != judul:
+                lama = self.pilih_grafik.value
                 self.pilih_grafik.options = judul
+                self.pilih_grafik.value = lama if lama in judul else (judul[0] if judul else None)
         finally:
             self._diam = False
         self._update_grafik(k)
