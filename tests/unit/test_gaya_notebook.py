@@ -1,8 +1,9 @@
 """House style of the notebooks, read from their JSON (no kernel).
 
-Each app: a `# Title`, a "Kamu akan bisa:" list ("Anda akan bisa:" in kelurahan apps), metadata for the landing page; no outputs or
-execution counts (commit them stripped); tags from a closed list; data only through the loader;
-`import ipywidgets as ipw`, never `as widgets`; nothing downloaded.
+Each app: a `# Title`, a "Kamu akan bisa:" list ("Anda akan bisa:" in kelurahan apps), metadata
+for the landing page; no outputs or execution counts (commit them stripped); tags from a closed
+list; data only through the loader; `import ipywidgets as ipw`, never `as widgets`; nothing
+downloaded.
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@ import hashlib
 import io
 
 import pytest
+from korpus_kelurahan import korpus
 from openpyxl import load_workbook
 
-from korpus_kelurahan import korpus
 from literasi import ekspor
 from literasi.kelurahan.olah_data import OlahData
 

@@ -420,13 +420,15 @@ def _dari_buku(nama, semua: dict[str, Kisi], jenis, catatan, lembar: str | None)
         diganti = lembar
     if lembar not in semua:
         rincian = "; ".join(i.teks() for i in info)
-        return _gagal(
+        hasil = _gagal(
             f"Tidak ada lembar berisi tabel data di berkas “{nama}”. Lembar yang ada: {rincian}. "
             "Isi tabel data (judul kolom di satu baris, lalu satu baris per RW/RT) di salah satu "
             "lembar.",
             catatan=catatan,
             **umum,
         )
+        hasil.masalah += [m for h in hasil_lembar.values() if h for m in h.masalah]
+        return hasil
     pilih = hasil_lembar[lembar]
     if pilih is None or pilih.tabel is None:
         masalah = list(pilih.masalah if pilih else []) or [
