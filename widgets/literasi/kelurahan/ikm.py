@@ -882,7 +882,7 @@ BEDA_IKK_IKM = (
     f"Angka {format_angka(IKK_BPS_2023, 2)} adalah Indeks Kepuasan Konsumen (IKK) BPS Kota "
     "Pekalongan 2023, indeks BPS sendiri tentang kepuasan pengguna data atas pelayanan, akses "
     "data, serta sarana dan prasarana, bukan IKM menurut Permenpan RB 14/2017. IKM memakai 9 "
-    "unsur pelayanan dengan skala 1–4 dan pita mutu A–D, sedangkan IKK dihitung dengan unsur dan cara BPS sendiri, jadi "
-    "kedua angka tidak bisa dibandingkan langsung dan pita mutu IKM tidak dipakai untuk membaca "
-    "IKK."
+    "unsur pelayanan dengan skala 1–4 dan pita mutu A–D, sedangkan IKK dihitung dengan unsur dan "
+    "cara BPS sendiri, jadi kedua angka tidak bisa dibandingkan langsung dan pita mutu IKM tidak "
+    "dipakai untuk membaca IKK."
 )
