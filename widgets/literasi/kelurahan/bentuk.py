@@ -265,7 +265,9 @@ def pilihan_peran(pemetaan: dict[str, Peran]) -> list[Peran]:
 
 
 def kalimat_pemetaan(kolom: str, peran: Peran, huruf: str | None) -> str:
-    """>>> kalimat_pemetaan("Jml L", Peran("laki_laki"), "C")
+    """A column's role in plain words.
+
+    >>> kalimat_pemetaan("Jml L", Peran("laki_laki"), "C")
     'Kolom C “Jml L” dibaca sebagai banyak laki-laki.'
     """
     tempat = f"Kolom {huruf} “{kolom}”" if huruf else f"Kolom “{kolom}”"

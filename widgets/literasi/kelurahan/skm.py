@@ -52,7 +52,9 @@ NAMA_TEMPLAT = "templat_skm_kelurahan.xlsx"
 
 
 def teks_bobot(bobot) -> str:
-    """>>> teks_bobot(Fraction(1, 9)), teks_bobot(Fraction(1, 5))
+    """A weight as written in the report.
+
+    >>> teks_bobot(Fraction(1, 9)), teks_bobot(Fraction(1, 5))
     ('1/9', '0,2')
     """
     if bobot == bobot_sama()["U1"]:
