@@ -4,12 +4,10 @@ kelurahan 04. The oracle is the CSV files read with the standard library, not th
 from __future__ import annotations
 
 import csv
-import doctest
 import math
 
 import pytest
 
-import literasi.seri
 from literasi import seri
 from literasi.data import KOTA_KITA, datasets_dir, load_dataset
 
@@ -27,11 +25,6 @@ def _baca(nama: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def kemiskinan():
     return seri.baca_kemiskinan()
-
-
-def test_doctest_seri():
-    hasil = doctest.testmod(literasi.seri, verbose=False)
-    assert hasil.attempted >= 4 and hasil.failed == 0
 
 
 def test_kemiskinan_memakai_persen_panel_dan_jumlah_maret(kemiskinan):
