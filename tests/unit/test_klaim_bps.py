@@ -22,6 +22,10 @@ FRASA = re.compile(
 
 
 def _angka_tertulis(simpul: ast.AST) -> bool:
+    """A number typed into the code: a literal, or a CONSTANT (the kit's constants are numbers
+    copied from its own README, e.g. JATENG_SP2020 = 36516035)."""
+    if isinstance(simpul, ast.Name):
+        return simpul.id.isupper()
     return (
         isinstance(simpul, ast.Constant)
         and isinstance(simpul.value, int | float)
@@ -147,6 +151,14 @@ def test_klaim_tanpa_perbandingan_ditolak(tmp_path):
         encoding="utf-8",
     )
     assert klaim_modul(path) == ["modul.py:1 penjelasan: klaim tanpa perbandingan"]
+
+
+def test_konstanta_yang_diketik_juga_ditolak():
+    kode = (
+        "assert jateng_2020 == JATENG_SP2020\n"
+        "Markdown(f'{jateng_2020} jiwa, sama dengan angka BPS. Cocok.')"
+    )
+    assert "angka tertulis" in masalah_klaim(kode)
 
 
 def test_dua_sumber_dibandingkan_diterima():
