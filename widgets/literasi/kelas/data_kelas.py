@@ -287,15 +287,16 @@ def kelompok_siswa(kelas: DataKelas, kolom: str) -> pd.Series:
     return pd.Series(pd.Categorical(label, categories=urutan), index=data.index, name=kolom)
 
 
-def pesan_kelompok(kelas: DataKelas, kolom: str) -> str:
-    """What the screen says about the small groups of one question ('' when there are none).
+def pesan_kelompok(kelas: DataKelas, kolom: str, nama: str | None = None) -> str:
+    """What the screen says about the small groups of one question ('' when there are none);
+    `nama` names the question (default: its short name in the questionnaire).
 
     >>> moda = ["motor"] * 6 + ["sepeda"] * 3 + ["mobil"] * 2
     >>> kelas = DataKelas("X", pd.DataFrame({"moda": moda}))
     >>> print(pesan_kelompok(kelas, "moda"))
     Cara ke sekolah: sepeda dan mobil dipilih kurang dari 5 siswa, jadi digabung menjadi “gabungan”.
     """
-    nama = PER_KUNCI[kolom].nama if kolom in PER_KUNCI else kolom
+    nama = nama or (PER_KUNCI[kolom].nama if kolom in PER_KUNCI else kolom)
     if kelas.n < MIN_KELOMPOK:
         return (
             f"{kelas.judul} baru punya {tampil_banyak(kelas.n)} jawaban: belum ada yang "
@@ -304,7 +305,8 @@ def pesan_kelompok(kelas: DataKelas, kolom: str) -> str:
     kecil = _kecil(kelas.jawaban[kolom])
     if not kecil:
         return ""
-    daftar = kecil[0] if len(kecil) == 1 else ", ".join(kecil[:-1]) + " dan " + kecil[-1]
+    daftar = ", ".join(kecil[:-1]) + ("," if len(kecil) > 2 else "") + " dan " + kecil[-1]
+    daftar = daftar if len(kecil) > 1 else kecil[0]
     if kelompok_siswa(kelas, kolom).isna().all():
         return (
             f"{nama}: {daftar} dipilih kurang dari 5 siswa, digabung pun masih kurang dari 5, "
