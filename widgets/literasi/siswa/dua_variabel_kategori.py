@@ -829,7 +829,7 @@ class DataKelasKita(_TampilanDuaArah):
         if d.n < data_kelas.MIN_KELOMPOK:
             return (
                 f"<div class='literasi-umpan petunjuk' role='status'><b>{escape(d.judul)}</b> "
-                f"baru punya {data_kelas.tampil_banyak(d.n)} jawaban. Tabel tampil setelah "
+                f"baru punya {escape(data_kelas.tampil_banyak(d.n))} jawaban. Tabel tampil setelah "
                 "minimal 5 siswa mengisi; tekan <b>Perbarui</b> di bawah.</div>"
             )
         return (
