@@ -693,8 +693,8 @@ class JelajahJawaTengah(_TampilanDuaArah):
         self._keluaran()
         self.data = ipw.Dropdown(
             options=[
-                ("Penduduk: umur × jenis kelamin (SP2020)", "umur"),
-                (f"Kabupaten/kota: jenis × status IPM {TAHUN_IPM}", "ipm"),
+                ("Penduduk (SP2020)", "umur"),
+                (f"Kabupaten/kota (IPM {TAHUN_IPM})", "ipm"),
             ],
             value="umur",
             description="Tabel",
@@ -703,7 +703,7 @@ class JelajahJawaTengah(_TampilanDuaArah):
         )
         baris = self.kendali(self.mode, self.data)
         self.widget = ipw.VBox(
-            [baris, self.ringkasan, self.grafik, self.tabel, self.catatan],
+            [baris, self.grafik, self.ringkasan, self.tabel, self.catatan],
             layout=ipw.Layout(width="100%"),
         )
         self._update()
@@ -763,9 +763,9 @@ class DataKelasKita(_TampilanDuaArah):
                 self.status,
                 self.kendali(self.mode),
                 self.kendali(self.baris, self.kolom),
+                self.grafik,
                 self.ringkasan,
                 self.tabel,
-                self.grafik,
                 self.catatan,
                 self.kendali(self.kelas),
                 baris_kontrol(self.tombol_perbarui),
@@ -819,12 +819,11 @@ class DataKelasKita(_TampilanDuaArah):
             saran = (
                 "Pilih kelasmu di <b>Data kelas</b> di bawah."
                 if len(self.kelas.options) > 1
-                else "Belum ada Sensus Kelas di laptop ini: setelah kelasmu mengisinya, tekan "
-                "<b>Perbarui</b> di bawah."
+                else "Sesudah kelasmu mengisi Sensus Kelas, tekan <b>Perbarui</b> di bawah."
             )
             return (
                 "<div class='literasi-umpan petunjuk' role='status'><b>Kelas simulasi</b> "
-                f"(bukan data nyata): {d.n} isian rekaan komputer. {saran}</div>"
+                f"(bukan data nyata), {d.n} isian rekaan. {saran}</div>"
             )
         if d.n < data_kelas.MIN_KELOMPOK:
             return (

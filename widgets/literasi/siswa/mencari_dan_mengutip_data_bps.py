@@ -57,27 +57,26 @@ PRODUK = {
         "Berita Resmi Statistik (BRS)",
         "pengumuman resmi angka terbaru sebuah indikator (misalnya kemiskinan, pengangguran, IPM), "
         "terbit pada jadwal tetap, singkat, dengan angka utama dan perubahannya",
-        "kamu butuh angka resmi paling baru, pada hari angka itu diumumkan",
+        "angka resmi terbaru, pada hari angka itu diumumkan",
     ),
     "dda": Produk(
         "Kota Pekalongan Dalam Angka",
         "buku tahunan BPS Kota Pekalongan yang menghimpun banyak topik (geografi, iklim, "
         "pemerintahan, penduduk, sosial, ekonomi) dari BPS dan dinas-dinas kota, dalam tabel "
         "bernomor",
-        "kamu butuh banyak topik tentang kota sekaligus, dari satu sumber",
+        "banyak topik tentang kota dalam satu buku tahunan",
     ),
     "tabel": Produk(
         "Tabel statistik di situs web BPS",
         "tabel yang dicari menurut topik dan bisa diunduh, sering berupa deret beberapa tahun "
         "untuk setiap kabupaten/kota",
-        "kamu butuh satu indikator untuk beberapa tahun atau beberapa daerah, untuk diolah atau "
-        "digambar",
+        "satu indikator untuk beberapa tahun atau daerah, untuk diolah atau digambar",
     ),
     "sensus": Produk(
         "Hasil sensus (misalnya Sensus Penduduk 2020)",
         "hasil menghitung semua penduduk (atau semua usaha, semua rumah tangga tani), sekitar "
         "sepuluh tahun sekali, rinci sampai wilayah kecil",
-        "kamu butuh hitungan lengkap, bukan perkiraan dari sampel, atau rincian wilayah kecil",
+        "hitungan lengkap semua orang (bukan sampel), sampai wilayah kecil",
     ),
 }
 
@@ -85,8 +84,7 @@ PRODUK = {
 def html_produk() -> str:
     """The products as a short list (when to use each), what each holds folded below."""
     kapan = "".join(
-        f"<li><b>{escape(p.nama)}</b>: pakai ketika {escape(p.kapan)}.</li>"
-        for p in PRODUK.values()
+        f"<li><b>{escape(p.nama)}</b>: {escape(p.kapan)}.</li>" for p in PRODUK.values()
     )
     apa = "".join(f"<li><b>{escape(p.nama)}</b>: {escape(p.apa)}.</li>" for p in PRODUK.values())
     return (
@@ -148,7 +146,7 @@ class TabelWeb:
 
 TABEL_WEB = {
     "ipm": TabelWeb(
-        label="IPM menurut kabupaten/kota",
+        label="IPM",
         nama_data="ipm_komponen_kabkota_jateng_2020_2024",
         kolom="Indeks Pembangunan Manusia",
         nama="IPM",
@@ -159,7 +157,7 @@ TABEL_WEB = {
         satuan_ubah="poin",
     ),
     "miskin": TabelWeb(
-        label="Penduduk miskin menurut kabupaten/kota",
+        label="Penduduk miskin",
         nama_data="kemiskinan_maret_kabkota_jateng_2020_2024",
         kolom="Persentase Penduduk Miskin Maret",
         nama="persentase penduduk miskin",
@@ -170,7 +168,7 @@ TABEL_WEB = {
         satuan_ubah="poin persen",
     ),
     "tpt": TabelWeb(
-        label="Pengangguran terbuka menurut kab/kota dan jenis kelamin",
+        label="Pengangguran terbuka (TPT)",
         nama_data="tpt_jenis_kelamin_kabkota_jateng_2020_2023",
         kolom="Total",
         nama="tingkat pengangguran terbuka (TPT)",
@@ -642,9 +640,10 @@ class DariTabelKeKutipan(Tampilan):
                 teks,
                 (i, v),
                 textcoords="offset points",
-                xytext=(0, -12 if ke_bawah else 5),
+                xytext=(0, -12 if ke_bawah else 6),
                 ha="center",
                 fontsize=9,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85},
             )
         ax.margins(x=0.12, y=0.25)
         ax.set_ylabel(label, fontsize=9)
