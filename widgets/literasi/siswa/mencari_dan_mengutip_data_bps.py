@@ -662,16 +662,16 @@ class DariTabelKeKutipan(Tampilan):
     @staticmethod
     def _html_bagian(t: TabelWeb, sumber: SumberTabel, tahun: str, diolah: bool) -> str:
         olah = (
-            "ya: angkanya dihitung ulang (perubahan per tahun), jadi tulis “diolah”"
+            "ya, angkanya dihitung ulang (perubahan per tahun), jadi tulis “diolah”"
             if diolah
-            else "tidak: angkanya dipakai apa adanya"
+            else "tidak, angkanya dipakai apa adanya"
         )
         baris = [
             ("Penerbit", sumber.penerbit),
             ("Judul tabel", sumber.judul),
             (
                 "Nomor tabel",
-                "tidak ada: tabel di situs web biasanya tanpa nomor (di buku seperti "
+                "tidak ada (tabel di situs web biasanya tanpa nomor; di buku seperti "
                 "Dalam Angka, tulis nomornya)",
             ),
             ("Tahun data", tahun),
