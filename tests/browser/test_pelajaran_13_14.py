@@ -9,8 +9,6 @@ SQLite file through penyimpanan, as the form does), and a student scrolls down a
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from playwright.sync_api import expect
 
@@ -22,7 +20,7 @@ from conftest import (
     server_berjalan,
 )
 from literasi.kelas import penyimpanan
-from literasi.kelas.kuesioner import periksa_isian
+from literasi.kelas.data_kelas import kelas_simulasi
 from orang import gulir_ke, ketik, ketuk, potret_layar
 
 pytestmark = pytest.mark.browser
@@ -44,26 +42,11 @@ def server_pagi(tmp_path_factory):
 
 
 def isi_sensus(path, kode: str, n: int) -> None:
-    """n students' answers (made up here, seeded), checked and stored as the form does."""
-    acak = random.Random(13)
+    """n made-up answers (the simulated class's rule, which the form accepts), stored."""
     penyimpanan.buat_kelas(kode, path)
-    for i in range(n):
-        ketikan = {
-            "tinggi_cm": str(acak.randint(148, 178)),
-            "rentang_lengan_cm": str(acak.randint(148, 178)),
-            "waktu_tempuh_menit": str(acak.randint(5, 40)),
-            "moda": acak.choice(["motor", "motor", "jalan kaki", "sepeda"]),
-            "tidur_jam": acak.choice(["6", "7", "8", "9"]),
-            "layar_jam": acak.choice(["1", "2", "4", "5"]),
-            "pelajaran_favorit": "Matematika",
-            "tangan_dominan": "kanan",
-            "saudara_kandung": "2",
-            "sarapan": acak.choice(["ya", "tidak"]),
-            "air_minum_gelas": "6",
-        }
-        nilai, galat = periksa_isian(ketikan)
-        assert not galat
-        assert penyimpanan.simpan_jawaban(kode, f"{kode}-{i}", nilai, path)
+    # Seed 5: both groups of the default questions (screen time, sleep) hold 5 or more.
+    for i, baris in enumerate(kelas_simulasi(n=n, seed=5).astype(object).to_dict("records")):
+        assert penyimpanan.simpan_jawaban(kode, f"{kode}-{i}", baris, path)
 
 
 def test_kelas_mengisi_sensus_lalu_perbarui(server_pagi, buka_di):

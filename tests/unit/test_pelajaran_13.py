@@ -7,7 +7,6 @@ SQLite file in a temporary folder, written through penyimpanan as the student fo
 
 from __future__ import annotations
 
-import random
 import re
 from html import unescape
 
@@ -18,7 +17,7 @@ from bantu import alt_grafik, png_grafik
 import literasi
 from literasi.kelas import data_kelas
 from literasi.kelas import penyimpanan as survei_db
-from literasi.kelas.kuesioner import periksa_isian
+from literasi.kelas.data_kelas import kelas_simulasi
 from literasi.siswa.dua_variabel_kategori import (
     NAMA_IPM,
     NAMA_PIRAMIDA,
@@ -34,6 +33,7 @@ from literasi.siswa.dua_variabel_kategori import (
     jenis_daerah,
     kalimat_baca,
     kategori_ipm,
+    pasangan_bawaan,
     peluang_bersyarat,
     persen_baris,
     persen_kolom,
@@ -209,26 +209,10 @@ def test_jelajah_jawa_tengah_mengganti_mode_dan_tabel(piramida, ipm):
 
 
 def isi_kelas(kode: str, n: int, seed: int, **tetap) -> None:
-    acak = random.Random(seed)
+    """n made-up answers (the simulated class's rule, which the form accepts), stored."""
     survei_db.buat_kelas(kode)
-    for i in range(n):
-        ketik = {
-            "tinggi_cm": str(acak.randint(145, 175)),
-            "rentang_lengan_cm": str(acak.randint(145, 175)),
-            "waktu_tempuh_menit": str(acak.randint(5, 40)),
-            "moda": acak.choice(["motor", "motor", "jalan kaki"]),
-            "tidur_jam": acak.choice(["6", "7", "8", "9"]),
-            "layar_jam": acak.choice(["1", "2", "3", "5"]),
-            "pelajaran_favorit": "IPA",
-            "tangan_dominan": "kanan",
-            "saudara_kandung": "1",
-            "sarapan": acak.choice(["ya", "tidak"]),
-            "air_minum_gelas": "6",
-            **tetap,
-        }
-        nilai, galat = periksa_isian(ketik)
-        assert not galat
-        survei_db.simpan_jawaban(kode, f"{kode}-{i}", nilai)
+    for i, baris in enumerate(kelas_simulasi(n=n, seed=seed).astype(object).to_dict("records")):
+        assert survei_db.simpan_jawaban(kode, f"{kode}-{i}", {**baris, **tetap})
 
 
 def test_data_kelas_simulasi_saat_belum_ada_survei():
@@ -245,7 +229,7 @@ def test_data_kelas_simulasi_saat_belum_ada_survei():
 
 
 def test_data_kelas_dari_survei_dan_perbarui():
-    isi_kelas("XI-1", 20, seed=3)
+    isi_kelas("XI-1", 20, seed=0)  # seed 0: both groups of both questions hold >= 5
     v = DataKelasKita()
     assert v.kelas.value == "XI-1"
     assert "XI-1: 20 siswa" in teks_html(v.status.value)
@@ -269,7 +253,7 @@ def test_data_kelas_dari_survei_dan_perbarui():
 
 
 def test_data_kelas_kelompok_kecil_dan_variabel_sama():
-    isi_kelas("X-9", 12, seed=5, moda="motor")
+    isi_kelas("X-9", 12, seed=5, moda="motor", tangan_dominan="kanan")
     isi_kelas("X-KECIL", 3, seed=6)
     v = DataKelasKita()
     v.kelas.value = "X-9"
@@ -281,6 +265,21 @@ def test_data_kelas_kelompok_kecil_dan_variabel_sama():
     v.kelas.value = "X-KECIL"
     assert "baru punya < 5 jawaban" in teks_html(v.status.value)
     assert v.grafik.value == "" and v.tabel.value == ""
+
+
+def test_kelas_yang_tidak_bisa_pasangan_awal_dibuka_dengan_pasangan_lain():
+    # Seed 2: only 3 of 20 sleep 8 hours or more, so no table with sleep can be shown.
+    isi_kelas("XI-3", 20, seed=2)
+    kelas = data_kelas.muat_kelas("XI-3")
+    assert tabel_kelas(kelas, "layar_3_jam", "tidur_8_jam").banyak.empty
+    pasangan = pasangan_bawaan(kelas)
+    assert "tidur_8_jam" not in pasangan
+    v = DataKelasKita()
+    assert v.kelas.value == "XI-3" and (v.baris.value, v.kolom.value) == pasangan
+    assert not v.tabel_terakhir.banyak.empty and v.grafik.value
+    v.kolom.value = "tidur_8_jam"  # chosen by the student: kept, and the screen says why
+    assert v.kolom.value == "tidur_8_jam" and v.grafik.value == ""
+    assert "tidak ditampilkan" in teks_html(v.catatan.value)
 
 
 def test_tabel_kelas_memberi_tahu_yang_digabung():

@@ -253,6 +253,15 @@ VARIABEL_KELAS = {
     "moda": VariabelKelas("Cara ke sekolah", {}),
 }
 BARIS_KELAS, KOLOM_KELAS = "layar_3_jam", "tidur_8_jam"
+# The pairs a class's table opens with, in order: the first one this class can show.
+PASANGAN_KELAS = (
+    (BARIS_KELAS, KOLOM_KELAS),
+    ("sarapan", "tidur_8_jam"),
+    ("layar_3_jam", "sarapan"),
+    ("moda", "sarapan"),
+    ("moda", "layar_3_jam"),
+    ("moda", "tidur_8_jam"),
+)
 
 
 def dengan_turunan(kelas: DataKelas) -> DataKelas:
@@ -272,6 +281,20 @@ def dengan_turunan(kelas: DataKelas) -> DataKelas:
             teks[nilai < v.batas] = bawah
             jawaban[kunci] = pd.Categorical(teks, categories=[atas, bawah])
     return dataclasses.replace(kelas, jawaban=jawaban)
+
+
+def pasangan_bawaan(kelas: DataKelas) -> tuple[str, str]:
+    """The first pair of PASANGAN_KELAS whose table this class can show (every group of at
+    least 5 students), so the lesson never opens on an empty table; the first pair if none.
+
+    >>> pasangan_bawaan(data_kelas.muat_kelas(data_kelas.SIMULASI))
+    ('layar_3_jam', 'tidur_8_jam')
+    """
+    turunan = dengan_turunan(kelas)
+    for baris, kolom in PASANGAN_KELAS:
+        if not data_kelas.tabel_silang(turunan, baris, kolom).empty:
+            return baris, kolom
+    return PASANGAN_KELAS[0]
 
 
 def tabel_kelas(kelas: DataKelas, baris: str, kolom: str) -> TabelDuaArah:
@@ -804,6 +827,12 @@ class DataKelasKita(_TampilanDuaArah):
         if self._kode_dimuat != self.kelas.value:
             self.data = data_kelas.muat_kelas(self.kelas.value, self.path)
             self._kode_dimuat = self.kelas.value
+            if tabel_kelas(self.data, self.baris.value, self.kolom.value).banyak.empty:
+                self._menyetel = True  # a new class: open on a pair it can show
+                try:
+                    self.baris.value, self.kolom.value = pasangan_bawaan(self.data)
+                finally:
+                    self._menyetel = False
         self.status.value = self._html_status()
         self._gambar()
         if self.baris.value == self.kolom.value:
