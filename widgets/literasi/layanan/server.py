@@ -230,6 +230,9 @@ def buat_aplikasi_voila():
                 for h in super().init_handlers()
                 if h[1] not in tersembunyi
             ]
+            from literasi.kelas.kuis_web import rute_kuis  # Kuis Kelas: phones without kernels
+
+            handlers = rute_kuis(self.server_url) + handlers
             awal = self.server_url.rstrip("/") + "/voila/render/" + HALAMAN_AWAL
             handlers.insert(0, (self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": awal}))
             return handlers
