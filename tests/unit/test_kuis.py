@@ -233,9 +233,8 @@ def test_tutup_menilai_dengan_objek_latihan_pelajaran(con):
     pemain = [kp.gabung(con, kode, n) for n in ("Ani", "Budi", "Citra", "Dodi")]
     kp.buka_soal(con, sesi, 2)
     jawaban = ["0,22", "0.22", "0,22%", "abc"]
-    kp.simpan_jawaban(
-        con, [kirim(p, 2, j, f"kunci-angka-{i:04d}") for i, (p, j) in enumerate(zip(pemain, jawaban, strict=True))]
-    )  # fmt: skip
+    pasangan = enumerate(zip(pemain, jawaban, strict=True))
+    kp.simpan_jawaban(con, [kirim(p, 2, j, f"kunci-angka-{i:04d}") for i, (p, j) in pasangan])
     assert kp.tutup_soal(con, sesi, 2, angka.benar) == 4
     nilai = {r["nama"]: bool(r["benar"]) for r in kp.jawaban_soal(con, sesi, 2)}
     # The same verdicts as the lesson's own check gives.

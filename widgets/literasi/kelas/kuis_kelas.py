@@ -401,8 +401,9 @@ class KuisKelas(Tampilan):
         s = kp.ambil_sesi(self.con, sesi)
         if s["diarsipkan"]:
             self.unduhan_lama.value = pesan_status(
-                "petunjuk", "Kuis ini sudah diarsipkan: hasilnya bisa diunduh, tidak bisa "
-                "dilanjutkan."  # fmt: skip
+                "petunjuk",
+                "Kuis ini sudah diarsipkan: hasilnya bisa diunduh, tidak bisa "
+                "dilanjutkan.",  # fmt: skip
             )
             return
         self.sesi = sesi
@@ -469,8 +470,9 @@ class KuisKelas(Tampilan):
                 self.langkah()
             except Exception as e:  # noqa: BLE001 - the loop keeps the room running
                 self.pesan.value = pesan_status(
-                    "salah", f"Gangguan membaca data kuis ({escape(type(e).__name__)}); "
-                    "dicoba lagi."  # fmt: skip
+                    "salah",
+                    f"Gangguan membaca data kuis ({escape(type(e).__name__)}); "
+                    "dicoba lagi.",  # fmt: skip
                 )
             await asyncio.sleep(self.DETAK)
 
@@ -540,8 +542,7 @@ class KuisKelas(Tampilan):
         self._isi_tersimpan()
         self.pesan_pilih.value = pesan_status(
             "benar",
-            f"Kuis “{escape(judul)}” diarsipkan. Hasilnya tetap bisa diunduh di “Kuis "
-            "tersimpan”.",
+            f"Kuis “{escape(judul)}” diarsipkan. Hasilnya tetap bisa diunduh di “Kuis tersimpan”.",
         )
         self._update()
 
@@ -607,7 +608,9 @@ class KuisKelas(Tampilan):
             + (f" — {nama}" if pemain and tahap == "gabung" else "")
             + "</p>"
         )
-        self.soal_html.value = self._html_soal(soal, nomor) if soal and tahap in ("soal", "tutup") else ""
+        self.soal_html.value = (
+            self._html_soal(soal, nomor) if soal and tahap in ("soal", "tutup") else ""
+        )
         if tahap != "soal":
             self._detik_tampil = None
         self._tampilkan_sisa()
@@ -686,7 +689,10 @@ class KuisKelas(Tampilan):
             f"<b>Jawaban masuk: {masuk} dari {n}</b></p>"
         )
         if tahap == "soal" and not self.cek_sebaran.value:
-            baris = [("Sudah menjawab", masuk, WARNA_UTAMA), ("Belum", max(0, n - masuk), WARNA_LAIN)]
+            baris = [
+                ("Sudah menjawab", masuk, WARNA_UTAMA),
+                ("Belum", max(0, n - masuk), WARNA_LAIN),
+            ]
             alt = f"Soal {nomor}: {masuk} dari {n} pemain sudah menjawab."
             return kepala + self._grafik.html(f"Soal {nomor}: yang sudah menjawab", baris, n, alt)
         data = sebaran(soal, jawaban)
@@ -715,10 +721,7 @@ class KuisKelas(Tampilan):
         if not atas:
             return "<p>Belum ada pemain.</p>"
         tabel = pd.DataFrame(
-            [
-                {"ke": k.peringkat, "nama": k.nama, "poin": k.poin, "benar": k.benar}
-                for k in atas
-            ]
+            [{"ke": k.peringkat, "nama": k.nama, "poin": k.poin, "benar": k.benar} for k in atas]
         )
         return (
             "<div style='font-size:1.3rem'>"

@@ -143,9 +143,12 @@ def buat_sesi(
     if not daftar_soal:
         raise ValueError("Kuis tanpa soal.")
     with transaksi(con):
-        dipakai = {r[0] for r in con.execute("SELECT kode_ruang FROM sesi WHERE diarsipkan IS NULL")}
+        dipakai = {
+            r[0] for r in con.execute("SELECT kode_ruang FROM sesi WHERE diarsipkan IS NULL")
+        }
         kode = next(
-            k for k in (f"{secrets.randbelow(9000) + 1000}" for _ in range(10_000))
+            k
+            for k in (f"{secrets.randbelow(9000) + 1000}" for _ in range(10_000))
             if k not in dipakai
         )
         sesi = con.execute(
@@ -215,9 +218,7 @@ def buka_soal(con: sqlite3.Connection, sesi: int, nomor: int) -> float:
     return batas
 
 
-def tutup_soal(
-    con: sqlite3.Connection, sesi: int, nomor: int, benar: Callable[[str], bool]
-) -> int:
+def tutup_soal(con: sqlite3.Connection, sesi: int, nomor: int, benar: Callable[[str], bool]) -> int:
     """Close question `nomor` (by the timer or by hand) and grade its answers in the same
     transaction, so no answer can slip in between. `benar(jawaban)` is the exercise object's
     own check (kuis_soal.SoalKuis.benar). Returns the number of answers graded."""

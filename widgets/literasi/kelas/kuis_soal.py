@@ -354,9 +354,7 @@ def baca_kuis_excel(nama_berkas: str, isi: bytes) -> HasilKuisExcel:
     problem is a Masalah naming the sheet, the row and the column; the file is only read."""
     baca = baca_berkas(nama_berkas, isi)
     hasil = HasilKuisExcel(judul="", masalah=list(baca.masalah), catatan=list(baca.catatan))
-    judul = next(
-        (v for k, v in baca.metadata.items() if _normal(k) in ("judulkuis", "judul")), ""
-    )
+    judul = next((v for k, v in baca.metadata.items() if _normal(k) in ("judulkuis", "judul")), "")
     hasil.judul = " ".join(judul.split())[:80] or nama_berkas.rsplit(".", 1)[0][:80]
     if baca.tabel is None:
         return hasil
@@ -427,8 +425,9 @@ def _baca_baris(sel: dict, baris: int, lembar, masalah: list[Masalah], nama_berk
         salah(
             "jenis",
             f"jenis “{jenis_teks}” tidak dikenal. Tulis salah satu: pilihan ganda, "
-            "benar/salah, angka." if jenis_teks else "jenis masih kosong. Tulis salah satu: "
-            "pilihan ganda, benar/salah, angka.",
+            "benar/salah, angka."
+            if jenis_teks
+            else "jenis masih kosong. Tulis salah satu: pilihan ganda, benar/salah, angka.",
         )
     penjelasan = _teks(sel.get("penjelasan"))
     if not penjelasan:
@@ -446,8 +445,10 @@ def _baca_baris(sel: dict, baris: int, lembar, masalah: list[Masalah], nama_berk
         except BukanAngka:
             detik_baca = None
         bawah, atas = BATAS_DETIK
-        if detik_baca is None or not float(detik_baca).is_integer() or not (
-            bawah <= detik_baca <= atas
+        if (
+            detik_baca is None
+            or not float(detik_baca).is_integer()
+            or not (bawah <= detik_baca <= atas)
         ):
             salah("detik", f"waktu harus bilangan bulat {bawah}–{atas} detik.")
         else:

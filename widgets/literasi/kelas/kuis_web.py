@@ -366,7 +366,9 @@ class KoneksiPemain(WebSocketHandler):
         snap = self.pusat._snap.get(self.pemain["sesi"])  # noqa: SLF001
         soal = snap and snap["soal"]
         if not soal or soal["nomor"] != nomor:
-            return self.kirim({"t": "galat", "nomor": nomor, "pesan": "Soal ini tidak sedang dibuka."})
+            return self.kirim(
+                {"t": "galat", "nomor": nomor, "pesan": "Soal ini tidak sedang dibuka."}
+            )
         if soal["jenis"] == "angka":
             try:
                 baca_angka(jawaban)
