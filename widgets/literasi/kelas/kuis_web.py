@@ -48,7 +48,8 @@ from literasi.kelas.kuis_aturan import (
 log = logging.getLogger("literasi.kuis")
 
 HALAMAN = Path(__file__).with_name("kuis_pemain.html")
-ENV_JALUR = "LITERASI_KUIS_JALUR"  # the player page's path, read by the host kernel
+JALUR = "/kuis"  # the player page, below the server's root
+ENV_JALUR = "LITERASI_KUIS_JALUR"  # set for the host kernel by umumkan_ke_kernel
 MAKS_PESAN = 1024  # bytes: the longest message a phone sends is a nickname or an answer
 MAKS_KONEKSI = 1000
 MAKS_PER_IP = 10
@@ -395,16 +396,15 @@ class KoneksiPemain(WebSocketHandler):
             self.kirim({"t": "galat", "nomor": nomor, "pesan": isi, "status": status})
 
 
-def rute_kuis(server_url: str, pusat: PusatKuis | None = None) -> list[tuple]:
-    """The player page (/kuis) and its websocket (/kuis/ws), for the workshop server.
+def umumkan_ke_kernel() -> None:
+    """Tell the kernels this server starts (before the first one starts: preheated kernels copy
+    the environment early) that phones can join at /kuis; the host view shows the link and QR
+    code only then (on Binder or JupyterHub there is no player page)."""
+    os.environ[ENV_JALUR] = JALUR
 
-    Also tells kernels started by this server where the page is ($LITERASI_KUIS_JALUR), so the
-    host view can show the link and know the phones can join.
-    """
-    awal = server_url.rstrip("/")
-    os.environ[ENV_JALUR] = awal + "/kuis"
+
+def rute_kuis(server_url: str, pusat: PusatKuis | None = None) -> list[tuple]:
+    """The player page (/kuis) and its websocket (/kuis/ws), for the workshop server."""
+    awal = server_url.rstrip("/") + JALUR
     pusat = pusat or PusatKuis()
-    return [
-        (awal + r"/kuis/?", HalamanPemain),
-        (awal + r"/kuis/ws", KoneksiPemain, {"pusat": pusat}),
-    ]
+    return [(awal + "/?", HalamanPemain), (awal + "/ws", KoneksiPemain, {"pusat": pusat})]
