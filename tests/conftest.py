@@ -90,6 +90,22 @@ def ambil(url: str, timeout: float = 120) -> tuple[int, str]:
         return e.code, e.read().decode("utf-8", "replace")
 
 
+AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pelanggaran_berat(page) -> list[str]:
+    """axe-core's "critical" and "serious" violations on the page as it is now (empty = pass)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} tidak ada: jalankan `npm ci --prefix tests` (tests/run.sh)")
+    page.add_script_tag(path=str(AXE))
+    hasil = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in hasil["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
+
+
 @contextmanager
 def server_berjalan(perintah: list[str], url: str, log: Path, env: dict, cwd: Path):
     """Run a server process until the block ends, then stop it and its kernels (SIGTERM)."""

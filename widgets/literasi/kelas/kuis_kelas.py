@@ -22,6 +22,7 @@ import time
 from html import escape
 
 import ipywidgets as ipw
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from literasi.angka import BukanAngka, baca_angka
 from literasi.format import format_angka
@@ -123,6 +124,8 @@ class GrafikJawaban:
             ax.set_yticks(y, [_teks_grafik(b[0]) for b in baris], fontsize=11)
             ax.invert_yaxis()
             ax.set_xlim(0, max(1, batas) * 1.15)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(x)))
             ax.set_xlabel("banyak pemain")
             ax.set_title(_teks_grafik(judul, 80), fontsize=12, loc="left")
             ax.spines[["top", "right"]].set_visible(False)
@@ -203,7 +206,6 @@ class KuisKelas(Tampilan):
         self.kuis_excel = None
         self._versi = None
         self._tugas = None
-        self._detik_tampil = None
         self._grafik = GrafikJawaban()
         self._digambar: dict = {}
         self.jalur = os.environ.get(ENV_JALUR)  # set by literasi serve (kuis_web.rute_kuis)
@@ -280,6 +282,7 @@ class KuisKelas(Tampilan):
             description="Arsipkan kuis", button_style="danger", icon="archive", layout=besar
         )
         self.baris_tombol = baris_kontrol()
+        self.baris_sebaran = baris_kontrol(self.cek_sebaran)
 
         self.pilih_kuis.observe(self._on_change, names="value")
         self.unggahan.observe(self._on_unggah, names="value")
@@ -335,7 +338,7 @@ class KuisKelas(Tampilan):
                 self.papan,
                 self.ringkasan,
                 self.baris_tombol,
-                baris_kontrol(self.cek_sebaran),
+                self.baris_sebaran,
                 self.unduhan,
                 self.pesan,
             ]
@@ -548,16 +551,17 @@ class KuisKelas(Tampilan):
 
     # Drawing
     def _tampilkan_sisa(self) -> None:
+        """The countdown, sent to the page only when the shown second changes."""
         s = self.snap["sesi"]
         sisa = max(0, round(s["batas"] - time.time())) if s["tahap"] == "soal" else None
-        if sisa != self._detik_tampil:
-            self._detik_tampil = sisa
-            self.sisa.value = (
-                f"<p style='font-size:1.6rem;font-weight:700;color:#8a3b00;margin:4px 0' "
-                f"aria-live='off'>Sisa {sisa} detik</p>"
-                if sisa is not None
-                else ""
-            )
+        teks = (
+            f"<p style='font-size:1.6rem;font-weight:700;color:#8a3b00;margin:4px 0'>"
+            f"Sisa {sisa} detik</p>"
+            if sisa is not None
+            else ""
+        )
+        if teks != self.sisa.value:
+            self.sisa.value = teks
 
     def _update(self) -> None:
         pilih = self.sesi is None
@@ -604,16 +608,15 @@ class KuisKelas(Tampilan):
         self.ruang.value = self._html_ruang(s, len(pemain))
         nama = ", ".join(escape(n) for _, n in pemain[-60:])
         self.pemain_html.value = (
-            f"<p role='status'><b>Sudah bergabung: {len(pemain)}</b>"
+            f"<p role='status' style='font-size:1.2rem'><b>Sudah bergabung: {len(pemain)}</b>"
             + (f" — {nama}" if pemain and tahap == "gabung" else "")
             + "</p>"
         )
         self.soal_html.value = (
             self._html_soal(soal, nomor) if soal and tahap in ("soal", "tutup") else ""
         )
-        if tahap != "soal":
-            self._detik_tampil = None
         self._tampilkan_sisa()
+        self.baris_sebaran.layout.display = "none" if tahap == "selesai" else None
         jawaban = [j["jawaban"] for j in self.snap["jawaban"]]
         if soal and tahap in ("soal", "tutup"):
             self.grafik.value = self._html_grafik(soal, nomor, jawaban, len(pemain), tahap)

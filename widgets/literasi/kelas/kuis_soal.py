@@ -29,7 +29,7 @@ from literasi.soal import SoalAngka, SoalPilihan
 from literasi.unggah import Masalah, angka_ringkas, baca_berkas
 
 JENIS = {"pilihan": "Pilihan ganda", "benar_salah": "Benar/salah", "angka": "Angka"}
-DETIK_BAWAAN = {"pilihan": 20, "benar_salah": 15, "angka": 40}
+DETIK_BAWAAN = {"pilihan": 20, "benar_salah": 20, "angka": 40}
 BATAS_DETIK = (5, 180)
 BENAR_SALAH = ["Benar", "Salah"]
 HURUF = "ABCD"
@@ -587,7 +587,7 @@ PETUNJUK = (
     "Jawaban (wajib): pilihan ganda = huruf (A, B, C, D); benar/salah = Benar atau Salah; "
     "angka = angkanya, mis. 6,59 atau 6,59% (koma desimal, titik ribuan).",
     "Penjelasan: satu kalimat alasan, tampil di proyektor dan ponsel setelah soal ditutup.",
-    "Waktu (detik): 5–180; kosong = 20 (pilihan ganda), 15 (benar/salah), 40 (angka).",
+    "Waktu (detik): 5–180; kosong = 20 (pilihan ganda dan benar/salah), 40 (angka).",
     "Toleransi (%): hanya untuk angka; jawaban yang meleset paling banyak sekian persen dari "
     "jawaban benar tetap dianggap benar. Kosong = 1.",
     "Satuan: hanya untuk angka, mis. jiwa atau km². Tulis % jika jawabannya persen.",

@@ -304,7 +304,9 @@ class KoneksiPemain(WebSocketHandler):
             return
         jenis = pesan.get("t")
         try:
-            if jenis == "gabung":
+            if jenis == "detak":
+                self.kirim({"t": "detak"})  # the page's heartbeat (see kuis_pemain.html)
+            elif jenis == "gabung":
                 await self._gabung(pesan)
             elif jenis == "lanjut":
                 await self._lanjut(pesan)
