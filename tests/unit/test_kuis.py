@@ -471,3 +471,22 @@ def test_berkas_db_bisa_dibuka_sqlite_biasa(tmp_path):
     c.close()
     polos = sqlite3.connect(tmp_path / "k.sqlite")
     assert polos.execute("SELECT COUNT(*) FROM soal").fetchone()[0] == 3
+
+
+# --- The teacher guide ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kuis_bawaan", KUIS_BAWAAN, ids=lambda k: k.kode)
+def test_panduan_memuat_kunci_kuis_bawaan_yang_sama(kuis_bawaan):
+    from pathlib import Path
+
+    from literasi.kelas.kuis_soal import kunci_kuis
+
+    panduan = Path(__file__).resolve().parents[2] / "lessons" / "kelas" / "92_kuis_kelas.md"
+    teks = panduan.read_text(encoding="utf-8")
+    awal, akhir = (f"<!-- kunci-kuis:{kuis_bawaan.kode}:{k} -->" for k in ("mulai", "akhir"))
+    assert teks.count(awal) == teks.count(akhir) == 1
+    isi = teks.split(awal, 1)[1].split(akhir, 1)[0]
+    assert isi.strip() == kunci_kuis(kuis_bawaan.kode).strip(), (
+        "regenerate the key in lessons/kelas/92_kuis_kelas.md from kuis_soal.kunci_kuis"
+    )

@@ -261,6 +261,13 @@ KUIS_BAWAAN = (
 PER_KODE = {k.kode: k for k in KUIS_BAWAAN}
 
 
+def kunci_kuis(kode: str) -> str:
+    """The answer key of a built-in quiz for the teacher guide, from the same objects."""
+    from literasi.soal import kunci_jawaban
+
+    return kunci_jawaban([s.soal for s in PER_KODE[kode].soal()])
+
+
 # --- A teacher's quiz from Excel ----------------------------------------------------------
 
 KOLOM = {  # normalized header -> field; the template writes the first name of each

@@ -343,10 +343,9 @@ class KoneksiPemain(WebSocketHandler):
     async def _mulai(self, pemain: dict) -> None:
         self.pemain = pemain
         self._terakhir = None
-        snap = self.pusat._snap.get(pemain["sesi"])  # noqa: SLF001 - the hub's own cache
-        if snap is None:
-            snap = await self.pusat.db(kp.keadaan, pemain["sesi"])
-            self.pusat._snap[pemain["sesi"]] = snap  # noqa: SLF001
+        # A fresh read, not the hub's cache: the cache follows the teacher's changes, and this
+        # phone may have answered (a write of this process) just before it reloaded.
+        snap = await self.pusat.db(kp.keadaan, pemain["sesi"])
         self.kirim(
             {
                 "t": "masuk",
