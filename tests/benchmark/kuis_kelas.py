@@ -207,7 +207,12 @@ async def satu_aula(n: int, banyak_soal: int, tmp: Path, seed: int) -> dict:
             hasil["galat"] += [f"gabung: {type(g).__name__}" for g in gabung if g]
             await guru.get_by_text(f"Sudah bergabung: {n}").wait_for(timeout=BATAS * 1000)
 
-            buka, jawab, tutup = [], [], []
+            buka, jawab, tutup, rinci = (
+                [],
+                [],
+                [],
+                [],
+            )  # rinci: (question, sent after open, latency)
             for nomor in range(1, banyak_soal + 1):
                 tugas = [asyncio.ensure_future(h.jawab(nomor, acak)) for h in ponsel]
                 # (the accessible name starts with the icon's glyph)
@@ -252,6 +257,7 @@ async def satu_aula(n: int, banyak_soal: int, tmp: Path, seed: int) -> dict:
                         hasil["galat"].append(f"soal {nomor}: jawaban ke-{k} tidak tampil")
                     else:
                         jawab.append(tampil - kirim)
+                        rinci.append((nomor, round(kirim - t_buka, 3), round(tampil - kirim, 3)))
                 hilang = sum(1 for h in ponsel if nomor not in h.diterima)
                 if hilang:
                     hasil["galat"].append(f"soal {nomor}: {hilang} jawaban tanpa tanda terima")
@@ -267,6 +273,7 @@ async def satu_aula(n: int, banyak_soal: int, tmp: Path, seed: int) -> dict:
             buka=buka,
             jawab=jawab,
             tutup=tutup,
+            jawab_rinci=rinci,
             galat_ponsel=sorted({g for h in ponsel for g in h.galat}),
         )
     finally:
