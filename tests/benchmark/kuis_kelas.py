@@ -284,16 +284,18 @@ async def satu_aula(n: int, banyak_soal: int, tmp: Path, seed: int) -> dict:
 
 
 def cetak(mesin: dict, hasil: list[dict], perintah: str) -> str:
-    judul = ["ponsel", "memori/pemain RSS KB", "USS KB", "buka→ponsel p50 ms", "p95",
-             "jawab→grafik guru p50 ms", "p95", "tutup→hasil p95 ms", "galat"]  # fmt: skip
+    judul = ["ponsel", "RSS server MB", "memori/pemain RSS KB", "USS KB",
+             "buka→ponsel p50 ms", "p95", "jawab→grafik guru p50 ms", "p95",
+             "tutup→hasil p95 ms", "galat"]  # fmt: skip
     isi = []
     for h in hasil:
         if "buka" not in h:
-            isi.append([h["n"], "—", "—", "—", "—", "—", "—", "—", "; ".join(h["galat"])[:60]])
+            isi.append([h["n"], *["—"] * 8, "; ".join(h["galat"])[:60]])
             continue
         isi.append(
             [
                 h["n"],
+                rk.fmt(h["rss_server_mb"], 0),
                 rk.fmt(h["rss_kb_per_pemain"], 0),
                 rk.fmt(h["uss_kb_per_pemain"], 0),
                 rk.fmt(ms(h["buka"], 50), 0),
