@@ -129,7 +129,10 @@ class GrafikJawaban:
             ax.set_yticks(y, [_teks_grafik(t) for t in label], fontsize=11)
             ax.invert_yaxis()
             ax.set_xlim(0, max(1, batas) * 1.15)
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            if sumbu.startswith("persen"):
+                ax.set_xticks([0, 25, 50, 75, 100])
+            else:
+                ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(x)))
             ax.set_xlabel(sumbu)
             ax.set_title(_teks_grafik(judul, 80), fontsize=12, loc="left")
