@@ -25,6 +25,7 @@ import ipywidgets as ipw
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from literasi.angka import BukanAngka, baca_angka
+from literasi.ekspor import tabel_html
 from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
 from literasi.kelas import kuis_penyimpanan as kp
@@ -39,7 +40,7 @@ from literasi.kelas.kuis_soal import (
     ke_baris_db,
 )
 from literasi.kelas.kuis_web import ENV_JALUR
-from literasi.kelas.tampilan_survei import pesan_status, tabel_html
+from literasi.kelas.tampilan_survei import pesan_status
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
 from literasi.unggah import html_masalah

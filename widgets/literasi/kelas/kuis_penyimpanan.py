@@ -520,7 +520,7 @@ DEFINISI = {
 
 def ekspor_excel(con: sqlite3.Connection, sesi: int, bentuk=None, aturan: str = "") -> bytes:
     """Excel: sheets Pemain, Soal, Jawaban (one row per answer) and Metadata."""
-    from literasi.ekspor import tulis_excel
+    from literasi.ekspor import buat_excel
 
     s = ambil_sesi(con, sesi)
     tabel = tabel_ekspor(con, sesi, bentuk)
@@ -535,4 +535,5 @@ def ekspor_excel(con: sqlite3.Connection, sesi: int, bentuk=None, aturan: str = 
         ("Data", "Hanya nama panggilan; tidak ada nama asli atau data pribadi. Data ada di "
                  "laptop guru."),
     ]  # fmt: skip
-    return tulis_excel(tabel, metadata, DEFINISI)
+    desimal = {"waktu_benar_detik": 1, "persen_benar": 1, "waktu_detik": 2}
+    return buat_excel(tabel, metadata, DEFINISI, desimal)

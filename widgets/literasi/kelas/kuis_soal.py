@@ -24,9 +24,10 @@ from functools import cache
 import pandas as pd
 
 from literasi.angka import ATURAN_TITIK, BukanAngka, baca_angka
+from literasi.ekspor import angka_ringkas
 from literasi.format import format_angka
 from literasi.soal import SoalAngka, SoalPilihan
-from literasi.unggah import Masalah, angka_ringkas, baca_berkas
+from literasi.unggah import Masalah, baca_berkas
 
 JENIS = {"pilihan": "Pilihan ganda", "benar_salah": "Benar/salah", "angka": "Angka"}
 DETIK_BAWAAN = {"pilihan": 20, "benar_salah": 20, "angka": 40}
@@ -309,6 +310,7 @@ NAMA_JENIS = {
     "bs": "benar_salah",
 }
 TOLERANSI_BAWAAN = 1.0  # percent of the answer, as in the lessons' SoalAngka
+LEMBAR_SOAL = ("isian", "soal")  # the template's sheet (and the name a teacher might give it)
 
 
 @dataclass
@@ -360,6 +362,11 @@ def baca_kuis_excel(nama_berkas: str, isi: bytes) -> HasilKuisExcel:
     """A teacher's quiz from the template (or any table with its columns). Never raises: every
     problem is a Masalah naming the sheet, the row and the column; the file is only read."""
     baca = baca_berkas(nama_berkas, isi)
+    isian = [i.nama for i in baca.daftar_lembar if i.nama.strip().lower() in LEMBAR_SOAL]
+    if baca.tabel is None and isian:
+        # A quiz of words only (no number in any cell) looks like notes to the generic reader;
+        # the template's own sheet is read as the table it is.
+        baca = baca_berkas(nama_berkas, isi, lembar=isian[0])
     hasil = HasilKuisExcel(judul="", masalah=list(baca.masalah), catatan=list(baca.catatan))
     judul = next((v for k, v in baca.metadata.items() if _normal(k) in ("judulkuis", "judul")), "")
     hasil.judul = " ".join(judul.split())[:80] or nama_berkas.rsplit(".", 1)[0][:80]
