@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from conftest import (
     ARTEFAK,
+    baca_terminal,
     lingkungan_terisolasi,
     pelanggaran_berat,
     perintah_serve,
@@ -57,14 +58,6 @@ def server_kuis(tmp_path_factory):
     env = lingkungan_terisolasi(tmp)
     with server_berjalan(perintah, url, log, env, tmp):
         yield {"url": url, "port": port, "log": log, "data": Path(env["LITERASI_DATA_KELAS"])}
-
-
-def baca_terminal(log: Path) -> tuple[str, str]:
-    teks = log.read_text(encoding="utf-8")
-    alamat = re.search(r"Buka di browser: (\S+)", teks)
-    pin = re.search(r"PIN guru \(untuk [^)]*\): (\d{6})\b", teks)
-    assert alamat and pin, f"address or PIN not printed:\n{teks}"
-    return alamat.group(1), pin.group(1)
 
 
 def tekan(page: Page, nama: str, **lain) -> None:
@@ -297,6 +290,9 @@ def test_kuis_satu_kelas_lewat_lan(server_kuis, browser: Browser, tmp_path):
         ).to_be_visible(timeout=AKSI)
         for h in hp:
             expect(h.get_by_text("Kuis selesai.", exact=False)).to_be_visible(timeout=AKSI)
+        # The next class: a finished phone can join another room.
+        tekan(hp[0], "Gabung ke kuis lain")
+        expect(hp[0].get_by_role("heading", name="Gabung ke kuis")).to_be_visible(timeout=AKSI)
     finally:
         for k in dibuka:
             k.close()

@@ -13,6 +13,7 @@ import re
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from tornado.httpclient import HTTPRequest
@@ -46,8 +47,16 @@ def kuis(server, monkeypatch):
     con = kp.sambung()
     soal = [dari_pelajaran("06", 4), dari_pelajaran("06", 2)]
     sesi, kode = kp.buat_sesi(con, "Uji", "uji", [ke_baris_db(s) for s in soal])
-    yield {"con": con, "sesi": sesi, "kode": kode, "soal": soal}
     con.close()
+    return {"sesi": sesi, "kode": kode, "soal": soal}
+
+
+def banyak_jawaban(sesi: int) -> int:
+    con = kp.sambung()
+    try:
+        return con.execute("SELECT COUNT(*) FROM jawaban WHERE sesi = ?", (sesi,)).fetchone()[0]
+    finally:
+        con.close()
 
 
 async def ponsel(server, ip: str):
@@ -68,7 +77,10 @@ async def terima(ws, jenis: str, batas: float = 10):
 
 
 def jalankan(coro):
-    return asyncio.run(asyncio.wait_for(coro, 60))
+    """The phones on their own event loop, in their own thread: in the full test run the
+    browser tests (Playwright's sync API) keep a loop running in the main thread."""
+    with ThreadPoolExecutor(1) as ex:
+        return ex.submit(asyncio.run, asyncio.wait_for(coro, 60)).result()
 
 
 def test_halaman_pemain_kecil_tanpa_permintaan_keluar(server):
@@ -86,6 +98,7 @@ def test_halaman_pemain_kecil_tanpa_permintaan_keluar(server):
 
 def test_gabung_jawab_dan_tanpa_cara_membuka_soal(server, kuis):
     async def main():
+        kuis["con"] = kp.sambung()  # the kernel's side, in this thread
         ws = await ponsel(server, "127.0.2.1")
         await ws.write_message(json.dumps({"t": "gabung", "ruang": "0000", "nama": "Ani"}))
         assert "tidak ditemukan" in (await terima(ws, "galat"))["pesan"]
@@ -116,14 +129,15 @@ def test_gabung_jawab_dan_tanpa_cara_membuka_soal(server, kuis):
         assert (await terima(baru, "keadaan"))["jawabanku"] == kuis["soal"][0].pilihan[0]
         await baru.write_message(json.dumps({"t": "lanjut", "token": "tebakan-token-123"}))
         baru.close()
+        kuis["con"].close()
 
     jalankan(main())
-    baris = kuis["con"].execute("SELECT COUNT(*) FROM jawaban WHERE sesi = ?", (kuis["sesi"],))
-    assert baris.fetchone()[0] == 1
+    assert banyak_jawaban(kuis["sesi"]) == 1
 
 
 def test_jawaban_setelah_waktu_habis_ditolak(server, kuis):
     async def main():
+        kuis["con"] = kp.sambung()
         ws = await ponsel(server, "127.0.2.2")
         await ws.write_message(json.dumps({"t": "gabung", "ruang": kuis["kode"], "nama": "Budi"}))
         await terima(ws, "masuk")
@@ -140,10 +154,10 @@ def test_jawaban_setelah_waktu_habis_ditolak(server, kuis):
         galat = await terima(ws, "galat")
         assert "Waktu habis" in galat["pesan"] and "tidak dihitung" in galat["pesan"]
         ws.close()
+        kuis["con"].close()
 
     jalankan(main())
-    baris = kuis["con"].execute("SELECT COUNT(*) FROM jawaban WHERE sesi = ?", (kuis["sesi"],))
-    assert baris.fetchone()[0] == 0
+    assert banyak_jawaban(kuis["sesi"]) == 0
 
 
 def test_satu_ponsel_tidak_bisa_menghabiskan_server(server, kuis):

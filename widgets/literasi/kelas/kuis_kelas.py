@@ -639,6 +639,11 @@ class KuisKelas(Tampilan):
             f"<p role='status' style='font-size:1.2rem'><b>Sudah bergabung: {len(pemain)}</b>"
             + (f" — {nama}" if pemain and tahap == "gabung" else "")
             + "</p>"
+            + (
+                f"<p class='literasi-kecil'>{escape(aturan_poin(len(self.soal)))}</p>"
+                if tahap == "gabung"
+                else ""
+            )
         )
         self.soal_html.value = (
             self._html_soal(soal, nomor) if soal and tahap in ("soal", "tutup") else ""
