@@ -443,9 +443,7 @@ def test_ekspor_excel_dibaca_kembali(con):
         )  # fmt: skip
         kp.tutup_soal(con, sesi, nomor, soal[nomor - 1].benar)
     kp.ke_tahap(con, sesi, "selesai")
-    from literasi.kelas.kuis_kelas import rapikan_jawaban
-
-    bentuk = lambda baris, j: rapikan_jawaban(soal[baris["nomor"] - 1], j)  # noqa: E731
+    bentuk = lambda baris, j: soal[baris["nomor"] - 1].rapikan(j)  # noqa: E731
     isi = kp.ekspor_excel(con, sesi, bentuk, aturan_poin(3))
     buku = load_workbook(io.BytesIO(isi))
     assert buku.sheetnames == ["Pemain", "Soal", "Jawaban", "Metadata"]

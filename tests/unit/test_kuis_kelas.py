@@ -9,7 +9,7 @@ import time
 import pytest
 
 from literasi.kelas import kuis_penyimpanan as kp
-from literasi.kelas.kuis_kelas import ENV_PIN, KuisKelas, rapikan_jawaban, sebaran
+from literasi.kelas.kuis_kelas import ENV_PIN, KuisKelas
 from literasi.kelas.kuis_soal import PER_KODE, buat_templat, dari_pelajaran
 from literasi.kelas.kuis_web import ENV_JALUR
 
@@ -141,9 +141,9 @@ def test_kuis_sendiri_dari_excel(lingkungan):
 
 def test_sebaran_angka_dihitung_menurut_nilai():
     soal = dari_pelajaran("06", 2)  # 0,22 poin persen
-    data = sebaran(soal, ["0,22", "0.22", "0,220", "0,3", "0,30", "3", "x"])
+    data = soal.sebaran(["0,22", "0.22", "0,220", "0,3", "0,30", "3", "x"])
     assert data[0] == ("0,22", 3, True)
     assert ("0,30", 2, False) in data
-    assert rapikan_jawaban(soal, "22%") == "0,22"
+    assert soal.rapikan("22%") == "0,22"
     pilihan = dari_pelajaran("06", 4)
-    assert [n for _, n, _ in sebaran(pilihan, [pilihan.pilihan[0]] * 2)] == [2, 0, 0, 0]
+    assert [n for _, n, _ in pilihan.sebaran([pilihan.pilihan[0]] * 2)] == [2, 0, 0, 0]

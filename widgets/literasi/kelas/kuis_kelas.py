@@ -24,7 +24,6 @@ from html import escape
 import ipywidgets as ipw
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from literasi.angka import BukanAngka, baca_angka
 from literasi.ekspor import tabel_html
 from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
@@ -59,45 +58,6 @@ def pin_benar(pin: str) -> bool:
     """The quiz's one PIN check (to be switched to the kit's shared teacher PIN when it lands)."""
     harapan = os.environ.get(ENV_PIN) or ""
     return bool(harapan) and hmac.compare_digest((pin or "").strip().encode(), harapan.encode())
-
-
-# --- Pure helpers for the view ------------------------------------------------------------------
-
-
-def rapikan_jawaban(soal: SoalKuis, jawaban: str) -> str:
-    """An answer as it is counted: numbers by value (6,9 = 6.90 = 6,90), choices as they are."""
-    if soal.jenis != "angka":
-        return jawaban
-    try:
-        angka = baca_angka(jawaban)
-    except BukanAngka:
-        return jawaban
-    nilai = angka.nilai / 100 if angka.persen and not soal.soal.persen else angka.nilai
-    return format_angka(nilai, soal.soal.desimal) + ("%" if soal.soal.persen else "")
-
-
-def sebaran(soal: SoalKuis, jawaban: list[str], banyak: int = 6) -> list[tuple[str, int, bool]]:
-    """(label, count, right?) per option; for a number: the `banyak` most common values (ties:
-    the smaller value first) and "lainnya" for the rest."""
-    if soal.jenis != "angka":
-        return [(p, jawaban.count(p), p == soal.soal.jawaban) for p in soal.pilihan]
-    hitung: dict[str, int] = {}
-    for j in jawaban:
-        label = rapikan_jawaban(soal, j)
-        hitung[label] = hitung.get(label, 0) + 1
-
-    def nilai(label: str) -> float:
-        try:
-            return baca_angka(label).nilai
-        except BukanAngka:
-            return float("inf")
-
-    urut = sorted(hitung, key=lambda label: (-hitung[label], nilai(label)))
-    hasil = [(label, hitung[label], soal.benar(label)) for label in urut[:banyak]]
-    sisa = sum(hitung[label] for label in urut[banyak:])
-    if sisa:
-        hasil.append(("lainnya", sisa, False))
-    return hasil
 
 
 def _teks_grafik(teks: str, panjang: int = 42) -> str:
@@ -482,7 +442,7 @@ class KuisKelas(Tampilan):
         }
 
     def _bentuk(self, baris: dict, jawaban: str) -> str:
-        return rapikan_jawaban(self.soal[baris["nomor"] - 1], jawaban)
+        return self.soal[baris["nomor"] - 1].rapikan(jawaban)
 
     def _mulai_detak(self) -> None:
         """Start the loop on the kernel's event loop (plain Python has none: call langkah())."""
@@ -556,7 +516,7 @@ class KuisKelas(Tampilan):
         isi = kp.ekspor_excel(
             self.con,
             sesi,
-            lambda baris, j: rapikan_jawaban(soal[baris["nomor"]], j),
+            lambda baris, j: soal[baris["nomor"]].rapikan(j),
             aturan_poin(len(soal)),
         )
         nama = (
@@ -727,7 +687,7 @@ class KuisKelas(Tampilan):
         if tahap == "soal" and not self.cek_sebaran.value:
             alt = f"Soal {nomor}: {masuk} dari {n} pemain sudah menjawab."
             return kepala + self._grafik.kemajuan(masuk, n, alt)
-        data = sebaran(soal, jawaban)
+        data = soal.sebaran(jawaban)
         tutup = tahap == "tutup"
         baris = [
             (

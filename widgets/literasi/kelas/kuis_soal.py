@@ -87,6 +87,42 @@ class SoalKuis:
         """Graded by the exercise object itself (literasi.soal), as in the lesson."""
         return self.soal.periksa(jawaban).benar
 
+    def rapikan(self, jawaban: str) -> str:
+        """An answer as it is counted: numbers by value (6,9 = 6.90 = 6,90; 22% = 0,22 when
+        the answer is not a percentage, as `periksa` reads it), choices as they are."""
+        if self.jenis != "angka":
+            return jawaban
+        try:
+            angka = baca_angka(jawaban)
+        except BukanAngka:
+            return jawaban
+        s = self.soal
+        nilai = angka.nilai / 100 if angka.persen and not s.persen else angka.nilai
+        return format_angka(nilai, s.desimal) + ("%" if s.persen else "")
+
+    def sebaran(self, jawaban: list[str], banyak: int = 6) -> list[tuple[str, int, bool]]:
+        """(label, count, right?) per option; for a number, the `banyak` most common values
+        (ties: the smaller value first) and "lainnya" for the rest."""
+        if self.jenis != "angka":
+            return [(p, jawaban.count(p), p == self.soal.jawaban) for p in self.pilihan]
+        hitung: dict[str, int] = {}
+        for j in jawaban:
+            label = self.rapikan(j)
+            hitung[label] = hitung.get(label, 0) + 1
+
+        def nilai(label: str) -> float:
+            try:
+                return baca_angka(label).nilai
+            except BukanAngka:
+                return float("inf")
+
+        urut = sorted(hitung, key=lambda label: (-hitung[label], nilai(label)))
+        hasil = [(label, hitung[label], self.benar(label)) for label in urut[:banyak]]
+        sisa = sum(hitung[label] for label in urut[banyak:])
+        if sisa:
+            hasil.append(("lainnya", sisa, False))
+        return hasil
+
     def kunci(self) -> dict:
         """The fields that rebuild the exercise object (stored with the quiz, see dari_kunci)."""
         s = self.soal
