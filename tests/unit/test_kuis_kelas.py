@@ -8,10 +8,15 @@ import time
 
 import pytest
 
+from literasi.format import format_angka
 from literasi.kelas import kuis_penyimpanan as kp
 from literasi.kelas.kuis_kelas import ENV_PIN, KuisKelas
 from literasi.kelas.kuis_soal import PER_KODE, buat_templat, dari_pelajaran
 from literasi.kelas.kuis_web import ENV_JALUR
+
+# Lesson 06, exercise 2 ("turun berapa poin persen"): its answer as a student types it.
+_SOAL_06_2 = dari_pelajaran("06", 2).soal
+J = format_angka(_SOAL_06_2.jawaban, _SOAL_06_2.desimal)
 
 
 @pytest.fixture
@@ -70,18 +75,19 @@ def test_satu_kuis_dari_awal_sampai_arsip(lingkungan, monkeypatch):
     kp.simpan_jawaban(
         hp,
         [{"pemain": pemain[0]["id"], "sesi": pemain[0]["sesi"], "nomor": 1,
-          "jawaban": "0.22", "kunci_kirim": "kunci-ani-00001", "diterima": time.time()}],
+          "jawaban": J.replace(",", "."), "kunci_kirim": "kunci-ani-00001",
+          "diterima": time.time()}],
     )  # fmt: skip
     v.langkah()
     assert "Jawaban masuk: 1 dari 3" in v.grafik.value
     assert "1 dari 3 pemain sudah menjawab" in v.grafik.value
-    assert "0,22" not in v.grafik.value
+    assert J not in v.grafik.value
     v.cek_sebaran.value = True  # the teacher chooses to show it live
-    assert "0,22: 1" in v.grafik.value
+    assert f"{J}: 1" in v.grafik.value
     v.tutup_soal()
     assert v.snap["sesi"]["tahap"] == "tutup"
-    assert "Jawaban benar: 0,22 poin persen" in v.kunci_html.value
-    assert "✓ 0,22: 1" in v.grafik.value
+    assert f"Jawaban benar: {J} poin persen" in v.kunci_html.value
+    assert f"✓ {J}: 1" in v.grafik.value
     assert [b.description for b in v.baris_tombol.children] == ["Papan skor", "Mulai soal 2"]
     v.ke_tahap("papan")
     assert "Papan skor: 5 teratas" in v.papan.value and "Ani" in v.papan.value
@@ -140,9 +146,9 @@ def test_kuis_sendiri_dari_excel(lingkungan):
 
 
 def test_sebaran_angka_dihitung_menurut_nilai():
-    soal = dari_pelajaran("06", 2)  # 0,22 poin persen
-    data = soal.sebaran(["0,22", "0.22", "0,220", "0,3", "0,30", "3", "x"])
-    assert data[0] == ("0,22", 3, True)
+    soal = dari_pelajaran("06", 2)
+    data = soal.sebaran([J, J.replace(",", "."), J + "0", "0,3", "0,30", "3", "x"])
+    assert data[0] == (J, 3, True)
     assert ("0,30", 2, False) in data
     assert soal.rapikan("22%") == "0,22"
     pilihan = dari_pelajaran("06", 4)
