@@ -42,7 +42,7 @@ from literasi.kelas.kuis_web import ENV_JALUR
 from literasi.kelas.tampilan_survei import pesan_status
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
-from literasi.unggah import html_masalah
+from literasi.unggah import berkas_unggahan, html_masalah
 
 ENV_PIN = "LITERASI_PIN_GURU"
 SUMBER_GRAFIK = "jawaban pemain Kuis Kelas, tersimpan di laptop guru"
@@ -336,11 +336,9 @@ class KuisKelas(Tampilan):
 
     # Choosing a quiz
     def _on_unggah(self, change) -> None:
-        berkas = change["new"]
-        if not berkas:
-            return
-        f = berkas[0] if isinstance(berkas, list | tuple) else next(iter(berkas.values()))
-        self.muat_excel(f.get("name", "kuis.xlsx"), bytes(f.get("content", b"")))
+        berkas = berkas_unggahan(change["new"], "kuis.xlsx")
+        if berkas is not None:
+            self.muat_excel(*berkas)
 
     def muat_excel(self, nama: str, isi: bytes) -> None:
         """Read and check a teacher's quiz; the report names each problem's row and column."""
