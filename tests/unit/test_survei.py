@@ -457,6 +457,31 @@ def test_dasbor_alur_guru():
     assert "seluruh kelas (20 jawaban)" in kelola.catatan_html.value
 
 
+def test_dasbor_kelola_batas_dan_hapus_satu_jawaban():
+    isi_kelas_simulasi("SIMULASI-A", 3, seed=1)
+    dasbor = DasborGuru()
+    kelola = dasbor.kelola
+    assert kelola.batas.value == 1 and "Isian per ponsel" in dasbor.daftar_html.value
+    kelola.batas.value = 3
+    kelola.tombol_batas.click()
+    assert "satu ponsel boleh mengirim 3 jawaban" in kelola.pesan_kelola.value
+    assert survei_db.daftar_kelas()["batas_ponsel"].tolist() == [3]
+    # Every answer with its number; the teacher deletes one by its number.
+    tabel = survei_db.ambil_jawaban("SIMULASI-A")
+    nomor = int(tabel["id"].iloc[1])
+    assert f"<td style='text-align:right'>{nomor}</td>" in kelola.tabel_jawaban.value
+    kelola.nomor_hapus.value = nomor
+    kelola.tombol_hapus_baris.click()
+    assert f"Hapus jawaban nomor {nomor} dari kelas SIMULASI-A?" in kelola.tanya.value
+    assert kelola.ketik_kode.layout.display == "none"  # one row: no code to type
+    kelola.tombol_ya.click()
+    assert "sudah dihapus dan dicatat" in kelola.pesan_kelola.value
+    assert nomor not in survei_db.ambil_jawaban("SIMULASI-A")["id"].tolist()
+    assert f"jawaban nomor {nomor}" in kelola.catatan_html.value
+    assert "<b>2</b> jawaban" in dasbor.hitungan.value
+    assert kelola.batas.value == 3
+
+
 def test_dasbor_dengan_pin(monkeypatch):
     isi_kelas_simulasi("SIMULASI-A", 3, seed=1)
     monkeypatch.setenv(pin.ENV_HASH, pin.hash_pin("482113"))
