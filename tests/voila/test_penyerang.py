@@ -74,7 +74,7 @@ def kelas(tmp_path_factory) -> Kelas:
     port = port_bebas()
     url = f"http://{IP_LAN}:{port}/"
     perintah = perintah_serve(
-        "--lan", "--ip", IP_LAN, "--port", str(port), "--pelajaran", "00", "--kolam", "2"
+        "--lan", "--ip", IP_LAN, "--port", str(port), "--pelajaran", "00", "--kolam", "4"
     )
     log = tmp / "server.log"
     with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp) as proses:
