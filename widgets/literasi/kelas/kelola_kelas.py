@@ -91,6 +91,7 @@ class KelolaKelas:
         self._batas_tampil = batas
         if m.konfirmasi is None:
             self.konfirmasi.layout.display = "none"
+            self.tanya.value = ""
             return
         tanya, self.tombol_ya.description, self.tombol_ya.button_style = m.pertanyaan()
         self.tanya.value = f"<p>{tanya}</p>"
