@@ -78,7 +78,7 @@ def test_sampel_berseed_dan_unduhan():
     assert len(pd.read_csv(io.BytesIO(isi_csv), encoding="utf-8-sig")) == 12
     isi_xlsx, nama, _ = m.unduhan("xlsx", None)
     assert nama.startswith("sensus_kelas_semua_") and nama.endswith(".xlsx")
-    assert load_workbook(io.BytesIO(isi_xlsx))["data"].max_row == 13
+    assert load_workbook(io.BytesIO(isi_xlsx))["Data"].max_row == 13
 
 
 def test_arsip_dan_reset_lewat_konfirmasi():

@@ -16,6 +16,7 @@ from html import escape
 
 import pandas as pd
 
+from literasi.ekspor import nama_berkas
 from literasi.kelas import penyimpanan as survei_db
 from literasi.kelas import pin
 from literasi.kelas.ponsel import sidik
@@ -236,10 +237,7 @@ class ModelDasbor:
     def unduhan(self, jenis: str, kode: str | None) -> tuple[bytes, str, str]:
         """(content, file name, MIME type) of the CSV or Excel file of one class or all."""
         self._jaga()
-        nama = (
-            f"sensus_kelas_{re.sub(r'[^A-Za-z0-9_-]', '_', kode or 'semua')}_"
-            f"{time.strftime('%Y%m%d_%H%M')}"
-        )
+        nama = f"sensus_kelas_{nama_berkas(kode or 'semua')}_{time.strftime('%Y%m%d_%H%M')}"
         if jenis == "csv":
-            return survei_db.ekspor_csv(kode, self.path), nama + ".csv", "text/csv"
-        return survei_db.ekspor_excel(kode, self.path), nama + ".xlsx", JENIS_EXCEL
+            return survei_db.buat_csv(kode, self.path), nama + ".csv", "text/csv"
+        return survei_db.buat_excel(kode, self.path), nama + ".xlsx", JENIS_EXCEL
