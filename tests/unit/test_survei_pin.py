@@ -161,4 +161,4 @@ def test_ledakan_panjang_dilaporkan_berkala_bukan_membanjir(tersimpan, folder):
     baris = [b for b in laporan if b]
     assert 3 <= len(baris) <= 5, baris  # about one line per ULANG (5 minutes)
     assert all("masih berlangsung" in b for b in baris)
-    assert "ditolak" in baris[-1]  # most tries are refused unchecked
+    assert "percobaan saat terkunci" in baris[-1]  # most tries are refused unchecked

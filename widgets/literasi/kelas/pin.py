@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from literasi.kelas.penyimpanan import folder_data, transaksi
 from literasi.kelas.ponsel import sidik
 
 ENV_HASH = "LITERASI_PIN_GURU_HASH"
@@ -89,8 +90,6 @@ def _putaran(tersimpan: str) -> str:
 
 
 def path_db() -> Path:
-    from literasi.kelas.penyimpanan import folder_data
-
     return folder_data() / NAMA_FILE
 
 
@@ -114,13 +113,8 @@ def _koneksi(path: str | Path | None, tulis: bool = True) -> Iterator[sqlite3.Co
         if not tulis:
             yield con
             return
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with transaksi(con):
             yield con
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
     finally:
         con.close()
 
@@ -271,12 +265,11 @@ class PemantauPin:
         selesai = sekarang - self._akhir >= self.SEPI
         if not selesai and sekarang - self._lapor < self.ULANG:
             return None
-        ditolak = f" (dan {self._ditolak} kali ditolak: terkunci)" if self._ditolak else ""
+        ditolak = f" (ditambah {self._ditolak} percobaan saat terkunci)" if self._ditolak else ""
         kalimat = (
-            f"Peringatan: PIN guru salah {self._salah} kali{ditolak}"
-            + f", {_jam(self._awal)}–{_jam(self._akhir)}"
-            + ("." if selesai else ", masih berlangsung.")
-            + " Jika bukan Anda, ada yang mencoba membuka Dasbor Sensus Kelas."
+            f"Peringatan: PIN guru salah {self._salah} kali antara {_jam(self._awal)} dan "
+            f"{_jam(self._akhir)}{ditolak}{'' if selesai else ', masih berlangsung'}. Jika itu "
+            "bukan Anda, ada yang mencoba membuka Dasbor Sensus Kelas."
         )
         if selesai:
             self._awal = self._akhir = self._lapor = None
