@@ -18,7 +18,7 @@ from html import escape
 import ipywidgets as ipw
 
 from literasi.angka import ATURAN_TITIK, BukanAngka, baca_angka
-from literasi.format import format_angka
+from literasi.format import format_angka, format_bertanda
 from literasi.tampilan import baris_kontrol
 
 LEBAR_PENUH = ipw.Layout(width="100%", max_width="480px")
@@ -65,6 +65,20 @@ class Hasil:
     pesan: str
 
 
+@dataclass(frozen=True)
+class Alternatif:
+    """Another answer a student may reach, with its own feedback: a stated method that gives a
+    different value (`benar=True`), or a known misconception (`benar=False`). `persen`: match
+    only an answer written with (True) or without (False) a % sign; None matches both. `teks`:
+    how the answer key writes the value, when its unit is not the question's."""
+
+    nilai: float
+    pesan: str
+    benar: bool = False
+    persen: bool | None = None
+    teks: str = ""
+
+
 @dataclass
 class SoalAngka:
     """A question answered with a number, accepted within a relative tolerance.
@@ -82,6 +96,7 @@ class SoalAngka:
     persen: bool = False
     satuan: str = ""
     grafik: str | None = None  # HTML of a chart shown with the question
+    alternatif: list[Alternatif] = field(default_factory=list)  # checked after `jawaban`
 
     def buat_masukan(self, nomor: int):
         return ipw.Text(
@@ -94,11 +109,16 @@ class SoalAngka:
     catatan = ATURAN_TITIK
 
     def jawaban_teks(self) -> str:
-        teks = format_angka(self.jawaban, self.desimal)
+        return self.teks_nilai(self.jawaban)
+
+    def teks_nilai(self, nilai: float) -> str:
+        """A value written as this question's answer is (decimals, a real minus, unit)."""
+        teks = format_bertanda(nilai, self.desimal)
         return teks + ("%" if self.persen else f" {self.satuan}" if self.satuan else "")
 
-    def _cocok(self, nilai: float) -> bool:
-        return math.isclose(nilai, self.jawaban, rel_tol=self.toleransi, abs_tol=1e-12)
+    def _cocok(self, nilai: float, acuan: float | None = None) -> bool:
+        acuan = self.jawaban if acuan is None else acuan
+        return math.isclose(nilai, acuan, rel_tol=self.toleransi, abs_tol=1e-12)
 
     def periksa(self, teks: str) -> Hasil:
         try:
@@ -110,6 +130,9 @@ class SoalAngka:
             nilai = nilai / 100  # 50% of a proportion question means 0,5
         if self._cocok(nilai):
             return Hasil(True, f"Benar! {self.penjelasan}")
+        for alt in self.alternatif:  # the number as typed, so "0,22%" can mean a misconception
+            if alt.persen in (None, angka.persen) and self._cocok(angka.nilai, alt.nilai):
+                return Hasil(alt.benar, ("Benar! " if alt.benar else "Belum tepat. ") + alt.pesan)
         if self.persen and not angka.persen and self._cocok(nilai * 100):
             return Hasil(False, "Hampir! Itu masih proporsi. Kalikan 100 untuk mendapat persen.")
         for faktor, saran in (
@@ -297,7 +320,7 @@ class SoalTebak:
         )
 
     def jawaban_teks(self) -> str:
-        teks = format_angka(self.jawaban, self.desimal)
+        teks = format_bertanda(self.jawaban, self.desimal)
         return teks + ("%" if self.persen else f" {self.satuan}" if self.satuan else "")
 
     def periksa(self, teks: str) -> Hasil:
@@ -447,6 +470,10 @@ def kunci_jawaban(daftar: list[Soal]) -> str:
     baris = []
     for i, s in enumerate(daftar, start=1):
         baris.append(f"{i}. {s.pertanyaan}  \n   **Jawaban:** {s.jawaban_teks()}. {s.penjelasan}")
+        for alt in getattr(s, "alternatif", ()):
+            if alt.benar:
+                teks = alt.teks or s.teks_nilai(alt.nilai)
+                baris[-1] += f"  \n   **Juga benar:** {teks}. {alt.pesan}"
     return "\n".join(baris) + "\n"
 
 

@@ -24,16 +24,13 @@ import ipywidgets as ipw
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from literasi.data import describe_dataset, load_dataset
-from literasi.format import format_angka
+from literasi.data import KOTA_KITA, describe_dataset, load_dataset
+from literasi.format import format_angka, format_bertanda
 from literasi.grafik import WARNA_LAIN, WARNA_PEKALONGAN, WARNA_SOROT, gambar_baru, html_grafik
 from literasi.soal import LEBAR_PENUH, Hasil, SoalBanyak, SoalPilihan
 from literasi.tabel import tabel_html
 from literasi.tampilan import Tampilan
 
-KOTA_KITA = "Kota Pekalongan"
-IPM_KOTA_2024 = 77.22  # datasets/README.md, data 9
-MISKIN_KOTA_2024 = 6.59  # datasets/README.md, data 10 (main series)
 CONTOH_TANGGAL_AKSES = "12 Mei 2025"  # an example date in the model answers, said to be one
 BULAN = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3,
@@ -156,16 +153,18 @@ TABEL_WEB = {
         satuan="",
         satuan_ubah="poin",
     ),
+    # The counts of poor people: the kit's copy of this table has BPS's counts, but its
+    # percentages were recomputed by the copier (datasets/README.md, data 10; literasi.seri).
     "miskin": TabelWeb(
         label="Penduduk miskin",
         nama_data="kemiskinan_maret_kabkota_jateng_2020_2024",
-        kolom="Persentase Penduduk Miskin Maret",
-        nama="persentase penduduk miskin",
-        singkat="penduduk miskin (%)",
+        kolom="Jumlah Penduduk Miskin Maret Ribu Jiwa",
+        nama="jumlah penduduk miskin",
+        singkat="penduduk miskin (ribu jiwa)",
         judul="Penduduk miskin",
-        kolom_tiruan="persentase penduduk miskin (%)",
-        satuan="%",
-        satuan_ubah="poin persen",
+        kolom_tiruan="jumlah penduduk miskin (ribu jiwa); tabel aslinya juga memuat persentasenya",
+        satuan="ribu jiwa",
+        satuan_ubah="ribu jiwa",
     ),
     "tpt": TabelWeb(
         label="Pengangguran terbuka (TPT)",
@@ -227,15 +226,6 @@ def deret_kota(data: pd.DataFrame, tabel: TabelWeb, wilayah: str = KOTA_KITA) ->
         index=baris["Tahun"].astype(int).to_numpy(),
         name=tabel.nama,
     )
-
-
-def bertanda(nilai: float, desimal: int = 2) -> str:
-    """Indonesian number with a real minus sign: −1,91.
-
-    >>> bertanda(-1.91), bertanda(0.5, 1)
-    ('−1,91', '0,5')
-    """
-    return format_angka(nilai, desimal).replace("-", "−")
 
 
 def perubahan(deret: pd.Series) -> pd.Series:
@@ -622,7 +612,7 @@ class DariTabelKeKutipan(Tampilan):
         the year before, as bars from zero."""
         deret = deret_kota(data, t)
         nilai = perubahan(deret) if diolah else deret
-        tampil = [("+" if diolah and v > 0 else "") + bertanda(v) for v in nilai]
+        tampil = [("+" if diolah and v > 0 else "") + format_bertanda(v, 2) for v in nilai]
         fig = gambar_baru(3.6, 2.9)
         ax = fig.add_subplot()
         x = [str(tahun_) for tahun_ in nilai.index]
@@ -649,7 +639,7 @@ class DariTabelKeKutipan(Tampilan):
         ax.set_ylabel(label, fontsize=9)
         ax.set_title(f"{t.judul}, {KOTA_KITA}\n{baris2}", fontsize=9.5)
         ax.tick_params(labelsize=9)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: bertanda(v, 1)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_bertanda(v, 1)))
         ax.spines[["top", "right"]].set_visible(False)
         isi = "; ".join(f"{tahun_}: {teks}" for tahun_, teks in zip(x, tampil, strict=True))
         kalimat = (
