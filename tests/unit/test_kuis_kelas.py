@@ -10,7 +10,8 @@ import pytest
 
 from literasi.format import format_angka
 from literasi.kelas import kuis_penyimpanan as kp
-from literasi.kelas.kuis_kelas import ENV_PIN, KuisKelas
+from literasi.kelas import pin
+from literasi.kelas.kuis_kelas import KuisKelas
 from literasi.kelas.kuis_soal import PER_KODE, buat_templat, dari_pelajaran
 from literasi.kelas.kuis_web import ENV_JALUR
 
@@ -23,22 +24,26 @@ J = format_angka(_SOAL_06_2.jawaban, _SOAL_06_2.desimal)
 def lingkungan(tmp_path, monkeypatch):
     monkeypatch.setenv("LITERASI_DATA_KELAS", str(tmp_path))
     monkeypatch.setenv(ENV_JALUR, "/kuis")
-    monkeypatch.delenv(ENV_PIN, raising=False)
+    monkeypatch.delenv(pin.ENV_HASH, raising=False)
     monkeypatch.delenv("LITERASI_ALAMAT", raising=False)
     return tmp_path
 
 
 def test_pin_dulu_baru_kuis(lingkungan, monkeypatch):
-    monkeypatch.setenv(ENV_PIN, "246810")
+    """The quiz opens through the shared PIN gate: five wrong tries lock every page of this
+    device, and the lockout lives in SQLite, so a new page gets no fresh tries."""
+    monkeypatch.setenv(pin.ENV_HASH, pin.hash_pin("246810"))
     v = KuisKelas()
     assert not hasattr(v, "pilih_kuis"), "no quiz widget exists before the PIN"
-    for _ in range(KuisKelas.BATAS_SALAH):
-        assert not v.masuk("111111")
-    assert "PIN salah" in v.pesan_pin.value
-    assert not v.masuk("246810"), "locked for a while after five wrong PINs"
-    assert "Tunggu" in v.pesan_pin.value
-    v.kunci_sampai = 0  # the wait is over
-    assert v.masuk(" 246810 ") and hasattr(v, "pilih_kuis")
+    for _ in range(pin.BATAS_PONSEL):
+        assert not v.gerbang.masuk("111111")
+    assert "PIN salah" in v.gerbang.pesan_pin.value
+    baru = KuisKelas()  # a reload
+    assert not baru.gerbang.masuk("246810"), "locked for a while after five wrong PINs"
+    assert "Terlalu banyak PIN salah" in baru.gerbang.pesan_pin.value
+    monkeypatch.setenv("LITERASI_DATA_KELAS", str(lingkungan / "lain"))  # another lockout file
+    lagi = KuisKelas()
+    assert lagi.gerbang.masuk(" 246810 ") and hasattr(lagi, "pilih_kuis")
 
 
 def test_tanpa_server_lokakarya_ruang_tidak_bisa_dibuka(lingkungan, monkeypatch):

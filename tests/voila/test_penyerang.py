@@ -368,7 +368,7 @@ def proses_kernel(kelas: Kelas, kernel: str) -> psutil.Process:
 
 def baca_pin(kelas: Kelas) -> str:
     """The PIN as the teacher reads it on the terminal."""
-    return re.search(r"PIN guru \(untuk Dasbor Sensus Kelas\): (\d{6})", kelas.log_sejak(0))[1]
+    return re.search(r"PIN guru \([^)]*\): (\d{6})", kelas.log_sejak(0))[1]
 
 
 def test_satu_halaman_tidak_bisa_mengirim_berkali_kali(kelas):

@@ -54,7 +54,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
 
         print("Siswa: sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini:")
         print(qr_teks(alamat))
-        print(f"PIN guru (untuk Dasbor Sensus Kelas): {pin_guru}")
+        print(f"PIN guru (untuk Dasbor Sensus Kelas dan Kuis Kelas): {pin_guru}")
     for notebook, n in kolam.items():
         print(f"Disiapkan {n} kernel untuk {notebook}")
     print("Tekan Ctrl+C untuk menghentikan server.", flush=True)
