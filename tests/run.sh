@@ -35,7 +35,7 @@ export MPLCONFIGDIR="$PWD/tests/_artefak/matplotlib"
 
 set +e
 # Notebooks first: nbval's kernel clients must not share a session with Playwright's event loop.
-.venv/bin/python -m pytest notebooks tests --nbval-lax --nbval-current-env "$@"
+.venv/bin/python -m pytest notebooks belajar tests --nbval-lax --nbval-current-env "$@"
 kode=$?
 set -e
 if [ "$kode" -eq 5 ]; then

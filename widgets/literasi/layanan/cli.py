@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from literasi.kelas import pin
-from literasi.layanan import server
+from literasi.layanan import pojok, server
 
 
 def perintah_serve(args: argparse.Namespace) -> int:
@@ -29,7 +29,10 @@ def perintah_serve(args: argparse.Namespace) -> int:
             return 2
 
     try:
-        kolam = server.rencana_kolam(folder, args.pelajaran or [], args.kolam, args.siswa)
+        if args.pojok:
+            kolam = pojok.rencana_kolam(folder, args.pelajaran, args.kolam)
+        else:
+            kolam = server.rencana_kolam(folder, args.pelajaran or [], args.kolam, args.siswa)
     except ValueError as galat:
         print(galat, file=sys.stderr)
         return 2
@@ -46,7 +49,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
     alamat = f"http://{ip}:{args.port}/"
     # On the LAN the teacher's dashboard needs a PIN that only the teacher sees (this terminal);
     # the kernels get a salted slow hash of it (literasi.kelas.pin).
-    pin_guru = pin.buat_pin() if args.lan else None
+    pin_guru = pin.buat_pin() if args.lan and not args.pojok else None
     print("Kit Literasi Statistik Kota Pekalongan")
     print(f"Buka di browser: {alamat}")
     if args.lan:
@@ -54,7 +57,10 @@ def perintah_serve(args: argparse.Namespace) -> int:
 
         print("Siswa: sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini:")
         print(qr_teks(alamat))
+    if pin_guru:
         print(f"PIN guru (untuk Dasbor Sensus Kelas dan Kuis Kelas): {pin_guru}")
+    if args.pojok:
+        print(pojok.nyalakan(args.pojok_diam))
     for notebook, n in kolam.items():
         print(f"Disiapkan {n} kernel untuk {notebook}")
     print("Tekan Ctrl+C untuk menghentikan server.", flush=True)
@@ -130,6 +136,18 @@ def buat_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--rinci", action="store_true", help="tampilkan log Voilà (untuk pengembang)"
     )
+    serve.add_argument(
+        "--pojok",
+        action="store_true",
+        help="mode Pojok Statistik: beranda tiga jalur untuk pengunjung, tanpa aplikasi guru",
+    )
+    serve.add_argument(
+        "--pojok-diam",
+        type=pojok.menit_positif,
+        default=pojok.DIAM_BAWAAN,
+        metavar="MENIT",
+        help="mode pojok: kembali ke beranda pojok setelah sekian menit tanpa sentuhan (bawaan: 3)",
+    )
     serve.add_argument("--folder", help="folder notebook (bawaan: notebooks/ dari repositori)")
     serve.set_defaults(fungsi=perintah_serve)
     kunci = sub.add_parser("kunci", help="cetak kunci jawaban sebuah notebook (untuk panduan guru)")
@@ -138,6 +156,7 @@ def buat_parser() -> argparse.ArgumentParser:
     # Listed for --help only: main() hands `cetak` / `tautan` and their options on.
     sub.add_parser("cetak", help="buat panduan guru dan lembar kerja siap cetak A4 (--pdf: PDF)")
     sub.add_parser("tautan", help="buat tautan nbgitpuller untuk JupyterHub sekolah")
+    sub.add_parser("pojok-poster", help="buat poster A4 Pojok Statistik dengan kode QR")
     return parser
 
 
@@ -151,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         from literasi.layanan.tautan import main as tautan
 
         return tautan(argv[1:])
+    if argv[:1] == ["pojok-poster"]:
+        return pojok.main(argv[1:])
     args = buat_parser().parse_args(argv)
     return args.fungsi(args)
 

@@ -192,6 +192,10 @@ def buat_aplikasi_voila():
 
     class HalamanAplikasi(TornadoVoilaHandler):
         async def get(self, path=None):
+            from literasi.layanan import pojok  # `literasi serve --pojok`: a library's corner
+
+            if pojok.layani(self, path, self.settings["literasi_folder"], alamat_untuk_siswa()):
+                return
             if path == HALAMAN_AWAL:
                 # Every phone opens the landing page first: plain HTML, no kernel. It gives the
                 # browser its phone key and puts it in the links of the apps that ask for it.
