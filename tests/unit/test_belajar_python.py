@@ -37,7 +37,9 @@ def jawaban_sendiri() -> dict:
     tahun_2024 = [float(b["persentase_penduduk_miskin"]) for b in panel if b["tahun"] == "2024"]
     return {
         "jumlah_kabkota": len(kab),
-        "penduduk_kota": next(int(b["penduduk_total"]) for b in kab if b["nama"] == "Kota Pekalongan"),
+        "penduduk_kota": next(
+            int(b["penduduk_total"]) for b in kab if b["nama"] == "Kota Pekalongan"
+        ),
         "kepadatan_kota": padat["Kota Pekalongan"],
         "peringkat_kepadatan": urut.index("Kota Pekalongan") + 1,
         "tahun_miskin_terendah": min(kota, key=kota.get),
@@ -73,7 +75,7 @@ def test_angka_ditulis_cara_indonesia():
     )
     assert nilai_periksa("latihan_lain", 1) == (
         False,
-        f"Latihan \"latihan_lain\" tidak ada. Pilihan: {', '.join(LATIHAN)}.",
+        f'Latihan "latihan_lain" tidak ada. Pilihan: {", ".join(LATIHAN)}.',
     )
 
 
@@ -89,8 +91,11 @@ def test_bentuk_notebook(path):
     assert re.match(r"# Belajar Python \d: ", pertama)
     assert "**Kamu akan bisa:**" in pertama and "Waktu: ± " in pertama
     kode = ["".join(s["source"]) for s in sel if s["cell_type"] == "code"]
-    assert all(s.get("outputs") == [] and s.get("execution_count") is None
-               for s in sel if s["cell_type"] == "code"), "commit without outputs"
+    assert all(
+        s.get("outputs") == [] and s.get("execution_count") is None
+        for s in sel
+        if s["cell_type"] == "code"
+    ), "commit without outputs"
     assert "from literasi import load_dataset" in kode[0]
     teks = "\n".join("".join(s["source"]) for s in sel)
     assert "../datasets" not in teks and "pip install" not in teks and "http" not in teks

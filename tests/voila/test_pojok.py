@@ -8,6 +8,7 @@ to 127.0.0.2, a loopback address standing in for the LAN address.
 from __future__ import annotations
 
 import http.client
+import re
 import time
 
 import psutil
@@ -32,8 +33,16 @@ def server_pojok(tmp_path_factory):
     port = port_bebas()
     url = f"http://{IP_LAN}:{port}/"
     perintah = perintah_serve(
-        "--lan", "--ip", IP_LAN, "--port", str(port), "--pojok", "--pojok-diam", "0,1",
-        "--kolam", "0",
+        "--lan",
+        "--ip",
+        IP_LAN,
+        "--port",
+        str(port),
+        "--pojok",
+        "--pojok-diam",
+        "0,1",
+        "--kolam",
+        "0",
     )
     ARTEFAK.mkdir(exist_ok=True)
     log = ARTEFAK / "server_pojok.log"
@@ -110,5 +119,8 @@ def test_aplikasi_jalur_terbuka_dengan_kuki_diam(server_pojok):
     assert status == 200
     assert "Mencari dan mengutip data BPS" in html
     assert "literasi_pojok_diam=6" in kuki
-    assert "literasi_pojok_diam=(\\d+)" in html  # static/pojok.js, inlined by the template
+    skrip = re.search(r'<script src="(/voila/templates/literasi/static/pojok\.js[^"]*)"', html)
+    assert skrip, "the template loads the idle-return script"
+    status, _, js = minta(port, skrip.group(1))
+    assert status == 200 and "literasi_pojok_diam=(\\d+)" in js
     assert "Traceback" not in html

@@ -57,11 +57,11 @@ class Latihan:
 LATIHAN = {
     "jumlah_kabkota": Latihan(
         lambda: len(kabkota()),
-        "Buang dulu baris provinsi (nama \"Jawa Tengah\"), lalu hitung barisnya dengan len().",
+        'Buang dulu baris provinsi (nama "Jawa Tengah"), lalu hitung barisnya dengan len().',
     ),
     "penduduk_kota": Latihan(
         lambda: int(kabkota().set_index("nama").loc[KOTA, "penduduk_total"]),
-        "Pilih baris dengan df[df[\"nama\"] == \"Kota Pekalongan\"], lalu kolom penduduk_total.",
+        'Pilih baris dengan df[df["nama"] == "Kota Pekalongan"], lalu kolom penduduk_total.',
     ),
     "kepadatan_kota": Latihan(
         lambda: float(dengan_kepadatan(kabkota()).set_index("nama").loc[KOTA, "kepadatan"]),
@@ -70,7 +70,7 @@ LATIHAN = {
     ),
     "peringkat_kepadatan": Latihan(
         peringkat_kepadatan_kota,
-        "Urutkan dengan sort_values(\"kepadatan\", ascending=False); peringkat 1 = terpadat.",
+        'Urutkan dengan sort_values("kepadatan", ascending=False); peringkat 1 = terpadat.',
     ),
     "tahun_miskin_terendah": Latihan(
         lambda: int(miskin_kota().idxmin()),
@@ -81,7 +81,7 @@ LATIHAN = {
         lambda: float(
             load_dataset(PANEL).groupby("tahun")["persentase_penduduk_miskin"].mean().loc[2024]
         ),
-        "groupby(\"tahun\")[\"persentase_penduduk_miskin\"].mean(), lalu ambil tahun 2024.",
+        'groupby("tahun")["persentase_penduduk_miskin"].mean(), lalu ambil tahun 2024.',
         desimal=2,
     ),
 }
@@ -105,7 +105,7 @@ def cocok(jawaban: object, benar: object, desimal: int) -> bool:
 def nilai_periksa(nama: str, jawaban: object) -> tuple[bool, str]:
     """(right?, the message `periksa` prints)."""
     if nama not in LATIHAN:
-        return False, f"Latihan \"{nama}\" tidak ada. Pilihan: {', '.join(LATIHAN)}."
+        return False, f'Latihan "{nama}" tidak ada. Pilihan: {", ".join(LATIHAN)}.'
     latihan = LATIHAN[nama]
     if jawaban is None:
         return False, "Belum ada jawaban: ganti None dengan kodemu. Petunjuk: " + latihan.petunjuk

@@ -1,4 +1,4 @@
-"""Pojok Statistik: the kit on a shared screen in a library or on a campus (`literasi serve --pojok`).
+"""Pojok Statistik: the kit on a shared screen in a library or on a campus (`serve --pojok`).
 
 A corner has visitors, not a class: its landing page offers three short paths (city in numbers,
 reading a chart, finding data) made of sections of the student apps, in large text; teacher apps
@@ -220,9 +220,7 @@ def rencana_kolam(folder: Path, pelajaran: list[str] | None, ukuran: int | None)
 
     if not pelajaran:
         pelajaran = sorted({id_aplikasi(lk.notebook) for j in JALUR for lk in j.langkah})
-    rencana = server.rencana_kolam(
-        folder, pelajaran, KOLAM_POJOK if ukuran is None else ukuran
-    )
+    rencana = server.rencana_kolam(folder, pelajaran, KOLAM_POJOK if ukuran is None else ukuran)
     return {nb: n for nb, n in rencana.items() if not untuk_guru(folder / nb)}
 
 
@@ -352,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         "--alamat", help="alamat yang dipindai pengunjung (bawaan: alamat LAN laptop ini)"
     )
     parser.add_argument("--port", type=int, default=8866, help="port server (bawaan: 8866)")
-    parser.add_argument("--tempat", help="nama tempat, mis. \"Perpusda Kota Pekalongan\"")
+    parser.add_argument("--tempat", help='nama tempat, mis. "Perpusda Kota Pekalongan"')
     parser.add_argument("--keluar", metavar="BERKAS", help="berkas HTML hasil")
     parser.add_argument("--pdf", action="store_true", help="buat juga PDF (perlu Chromium)")
     args = parser.parse_args(argv)

@@ -17,5 +17,7 @@
     // Capture on window: scrolls of inner panels do not bubble, but they do pass by here.
     window.addEventListener(nama, mulaiLagi, { capture: true, passive: true });
   });
-  mulaiLagi();
+  // The countdown starts once the page has loaded: a busy laptop can take a while to show an app.
+  if (document.readyState === "complete") mulaiLagi();
+  else window.addEventListener("load", mulaiLagi);
 })();
