@@ -121,6 +121,17 @@ LEBAR_TITIK = {
 assert set(LEBAR_TITIK) == {p.kunci for p in ANGKA}, "a number question without a width"
 
 
+def pilih_pertanyaan(deskripsi: str, nilai: str, angka: bool = True) -> ipw.Dropdown:
+    """A dropdown of the number questions ('Tinggi (cm)'), or of the choice questions."""
+    return ipw.Dropdown(
+        options=pilihan_angka() if angka else pilihan_kategori(),
+        value=nilai,
+        description=deskripsi,
+        style={"description_width": "initial"},
+        layout=ipw.Layout(width="100%", max_width="420px", height="auto"),
+    )
+
+
 def pilihan_angka() -> list[tuple[str, str]]:
     """Dropdown options for the number questions: ('Tinggi (cm)', 'tinggi_cm')."""
     return [(f"{p.nama} ({p.satuan})", p.kunci) for p in ANGKA]

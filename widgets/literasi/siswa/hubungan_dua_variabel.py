@@ -30,7 +30,7 @@ from literasi.grafik import (
 from literasi.infografis import IsiPoster
 from literasi.kelas.data_kelas import MIN_KELOMPOK, DataKelas, jawaban_angka
 from literasi.kelas.kuesioner import PER_KUNCI
-from literasi.kelas.pemilih_kelas import PemilihKelas, nama_angka, pilihan_angka
+from literasi.kelas.pemilih_kelas import PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -634,22 +634,8 @@ class HubunganKelas(Tampilan):
     class labelled "simulasi"."""
 
     def __init__(self, path=None):
-        gaya = {"description_width": "initial"}
-        pilihan = pilihan_angka()
-        self.x = ipw.Dropdown(
-            options=pilihan,
-            value="tinggi_cm",
-            description="Variabel x",
-            style=gaya,
-            layout=ipw.Layout(width="100%", max_width="420px", height="auto"),
-        )
-        self.y = ipw.Dropdown(
-            options=pilihan,
-            value="rentang_lengan_cm",
-            description="Variabel y",
-            style=gaya,
-            layout=ipw.Layout(width="100%", max_width="420px", height="auto"),
-        )
+        self.x = pilih_pertanyaan("Variabel x", "tinggi_cm")
+        self.y = pilih_pertanyaan("Variabel y", "rentang_lengan_cm")
         self.pemilih = PemilihKelas(self._on_change, path)
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()

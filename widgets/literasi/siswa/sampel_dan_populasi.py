@@ -32,9 +32,9 @@ from literasi.grafik import (
 from literasi.infografis import IsiPoster
 from literasi.kelas.data_kelas import MIN_KELOMPOK, DataKelas, jawaban_angka
 from literasi.kelas.kuesioner import PER_KUNCI
-from literasi.kelas.pemilih_kelas import LEBAR_TITIK, PemilihKelas, nama_angka, pilihan_angka
+from literasi.kelas.pemilih_kelas import LEBAR_TITIK, PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, kotak_seed
+from literasi.tampilan import Tampilan, baris_kontrol, kotak_seed
 
 NAMA_IPM = seri.NAMA_IPM
 TAHUN = 2024
@@ -742,14 +742,7 @@ class SampelDariKelas(Tampilan):
     is picked by its code, or the simulated class labelled "simulasi"."""
 
     def __init__(self, path=None):
-        gaya = {"description_width": "initial"}
-        self.variabel = ipw.Dropdown(
-            options=pilihan_angka(),
-            value="tinggi_cm",
-            description="Pertanyaan",
-            style=gaya,
-            layout=ipw.Layout(width="100%", max_width="420px", height="auto"),
-        )
+        self.variabel = pilih_pertanyaan("Pertanyaan", "tinggi_cm")
         self.ukuran = ipw.ToggleButtons(
             options=[(str(n), n) for n in UKURAN_SAMPEL_KELAS],
             value=UKURAN_SAMPEL_KELAS[0],
@@ -775,7 +768,7 @@ class SampelDariKelas(Tampilan):
             [
                 self.pemilih.status,
                 self.kendali(self.variabel, self.ukuran, self.seed),
-                self.kendali(self.tombol_ambil),
+                baris_kontrol(self.tombol_ambil),
                 self.ringkasan,
                 self.grafik,
                 self.pemilih.kontrol,

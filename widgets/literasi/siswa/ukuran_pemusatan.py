@@ -28,7 +28,7 @@ from literasi.grafik import (
 )
 from literasi.kelas.data_kelas import MIN_KELOMPOK, DataKelas, jawaban_angka
 from literasi.kelas.kuesioner import PER_KUNCI
-from literasi.kelas.pemilih_kelas import LEBAR_TITIK, PemilihKelas, nama_angka, pilihan_angka
+from literasi.kelas.pemilih_kelas import LEBAR_TITIK, PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -612,13 +612,7 @@ class PemusatanKelas(Tampilan):
     Kelas (the class picked by its code, or the simulated class labelled "simulasi")."""
 
     def __init__(self, path=None):
-        self.variabel = ipw.Dropdown(
-            options=pilihan_angka(),
-            value="tinggi_cm",
-            description="Pertanyaan",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="100%", max_width="420px", height="auto"),
-        )
+        self.variabel = pilih_pertanyaan("Pertanyaan", "tinggi_cm")
         self.pemilih = PemilihKelas(self._on_change, path)
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()

@@ -30,7 +30,7 @@ from literasi.kelas.data_kelas import (
     pesan_kelompok,
 )
 from literasi.kelas.kuesioner import PER_KUNCI
-from literasi.kelas.pemilih_kelas import PemilihKelas, nama_angka, pilihan_angka, pilihan_kategori
+from literasi.kelas.pemilih_kelas import PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.siswa.ukuran_pemusatan import (
     KOTA_KITA,
     NAMA_DATA,
@@ -644,21 +644,8 @@ class PenyebaranKelas(Tampilan):
     class labelled "simulasi"."""
 
     def __init__(self, path=None):
-        gaya = {"description_width": "initial"}
-        self.variabel = ipw.Dropdown(
-            options=pilihan_angka(),
-            value="tinggi_cm",
-            description="Pertanyaan",
-            style=gaya,
-            layout=ipw.Layout(width="100%", max_width="420px", height="auto"),
-        )
-        self.kelompok = ipw.Dropdown(
-            options=pilihan_kategori(),
-            value="sarapan",
-            description="Kelompok",
-            style=gaya,
-            layout=ipw.Layout(width="100%", max_width="420px", height="auto"),
-        )
+        self.variabel = pilih_pertanyaan("Pertanyaan", "tinggi_cm")
+        self.kelompok = pilih_pertanyaan("Kelompok", "sarapan", angka=False)
         self.pemilih = PemilihKelas(self._on_change, path)
         self.ringkasan = ipw.HTML()
         self.grafik = ipw.HTML()
