@@ -589,7 +589,7 @@ def grafik_titik_kelas(kelas: DataKelas, kunci: str) -> str:
     ax.set_title(f"{nama_angka(kunci)}\n{kelas.judul}, {r['n']} siswa", fontsize=11)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=9, ncol=2, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
-    satuan = kunci_satuan(kunci)
+    satuan = PER_KUNCI[kunci].satuan
     kalimat = (
         f"Diagram titik {nama_angka(kunci)} {kelas.judul}, satu titik satu siswa (ditumpuk per "
         f"{_angka_kelas(lebar)} {satuan}): rata-rata {fmt_kelas(r, 'rata_rata')} {satuan}, "
@@ -601,10 +601,6 @@ def grafik_titik_kelas(kelas: DataKelas, kunci: str) -> str:
 def fmt_kelas(r: dict, ukuran: str) -> str:
     """Mean and median of class answers to two decimals (a mean of heights: 158,37)."""
     return format_angka(r[ukuran], 2)
-
-
-def kunci_satuan(kunci: str) -> str:
-    return PER_KUNCI[kunci].satuan
 
 
 class PemusatanKelas(Tampilan):
@@ -636,7 +632,7 @@ class PemusatanKelas(Tampilan):
             self.hasil = None
             return
         self.hasil = r = pusat_kelas(nilai, LEBAR_TITIK[kunci])
-        satuan = kunci_satuan(kunci)
+        satuan = PER_KUNCI[kunci].satuan
         self.ringkasan.value = (
             f"<p class='literasi-ringkasan'>{escape(kelas.judul)}, {r['n']} siswa: "
             f"<b>rata-rata {fmt_kelas(r, 'rata_rata')} {escape(satuan)}</b>, "
