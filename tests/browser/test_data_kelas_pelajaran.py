@@ -51,7 +51,8 @@ def isi_sensus(path, kode: str, n: int, **per_kolom) -> None:
 def test_kotak_kelas_sendiri_sesudah_perbarui(server_pagi, buka_di):
     url, path_db = server_pagi
     assert not path_db.exists(), "no survey yet when the server warms lesson 04"
-    page = buka_di("ponsel", f"{url}voila/render/{PELAJARAN_04}")
+    page = buka_di("ponsel")
+    page.goto(f"{url}voila/render/{PELAJARAN_04}", timeout=180_000)  # a busy laptop: wait
     status = page.get_by_role("status").filter(has_text="Kelas simulasi")
     expect(status).to_be_attached(timeout=90_000)
     gulir_ke(page, status, "the class section's status")

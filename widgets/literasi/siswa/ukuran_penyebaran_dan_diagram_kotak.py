@@ -581,7 +581,9 @@ def tabel_kelas_html(r: dict[str, dict[str, float]], judul: str) -> str:
     kepala = "".join(f"<th scope='col'>{label}</th>" for label, _ in kolom)
     isi = "".join(
         f"<tr><th scope='row' style='text-align:left'>{escape(k)} ({int(u['n'])})</th>"
-        + "".join(f"<td style='text-align:right'>{_angka(u[kunci])}</td>" for _, kunci in kolom)
+        + "".join(
+            f"<td style='text-align:right'>{format_angka(u[kunci], 1)}</td>" for _, kunci in kolom
+        )
         + "</tr>"
         for k, u in r.items()
     )
@@ -627,12 +629,12 @@ def grafik_kotak_kelas(kelas: DataKelas, angka: str, kelompok: str) -> str:
     ax.set_title(f"{nama_angka(angka)} menurut {nama_kelompok.lower()}\n{kelas.judul}", fontsize=11)
     satuan = PER_KUNCI[angka].satuan
     bagian = "; ".join(
-        f"{k} ({int(u['n'])} siswa): median {_angka(u['median'])}, IQR {_angka(u['iqr'])}"
+        f"{k} ({int(u['n'])} siswa) median {_angka(u['median'])}, IQR {_angka(u['iqr'])}"
         for k, u in r.items()
     )
     kalimat = (
-        f"Diagram kotak {nama_angka(angka)} {kelas.judul} menurut {nama_kelompok.lower()}, "
-        f"dalam {satuan}. {bagian}."
+        f"Diagram kotak {nama_angka(angka)} {kelas.judul} menurut {nama_kelompok.lower()} "
+        f"(dalam {satuan}): {bagian}."
     )
     return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=kelas.sumber)
 
