@@ -63,6 +63,7 @@ def lingkungan_terisolasi(tmp: Path) -> dict[str, str]:
         env[nama] = str(tmp / nama.lower())
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env["LITERASI_DATA_KELAS"] = str(tmp / "data_kelas")  # the class survey's SQLite file
+    env["LITERASI_DATA_LOKAL"] = str(tmp / "data_lokal")  # the kit's log file
     env.pop("JUPYTER_CONFIG_PATH", None)  # the server must find its own config
     env.pop("JUPYTER_PATH", None)
     return env
@@ -91,8 +92,19 @@ def ambil(url: str, timeout: float = 120) -> tuple[int, str]:
 
 
 @contextmanager
-def server_berjalan(perintah: list[str], url: str, log: Path, env: dict, cwd: Path):
-    """Run a server process until the block ends, then stop it and its kernels (SIGTERM)."""
+def server_berjalan(
+    perintah: list[str], url: str, log: Path, env: dict, cwd: Path, batas_berkas: int | None = None
+):
+    """Run a server process until the block ends, then stop it and its kernels (SIGTERM).
+
+    `batas_berkas`: start it with this open-files soft limit, as on a laptop (often 1024)."""
+
+    def batasi():
+        import resource
+
+        _, keras = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (batas_berkas, keras))
+
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
             perintah,
@@ -102,6 +114,7 @@ def server_berjalan(perintah: list[str], url: str, log: Path, env: dict, cwd: Pa
             env=env,
             cwd=cwd,
             start_new_session=True,
+            preexec_fn=batasi if batas_berkas else None,
         )
     try:
         tunggu_siap(url, proses)

@@ -194,6 +194,7 @@ def lingkungan(tmp: Path) -> dict[str, str]:
         env[nama] = str(tmp / nama.lower())
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env["LITERASI_DATA_KELAS"] = str(tmp / "data_kelas")
+    env["LITERASI_DATA_LOKAL"] = str(tmp / "data_lokal")
     env.pop("JUPYTER_CONFIG_PATH", None)
     env.pop("JUPYTER_PATH", None)
     return env

@@ -51,7 +51,7 @@ def test_konfig_voila_kolam_per_notebook(tmp_path):
     assert c.VoilaConfiguration.preheat_kernel is True
     assert c.Voila.ip == "0.0.0.0" and c.Voila.port == 9123 and c.Voila.port_retries == 0
     assert c.Voila.root_dir == str(tmp_path) and c.Voila.open_browser is False
-    assert c.Voila.log_level == "ERROR"
+    assert c.Voila.log_level == "WARN"  # into the log file, never the terminal
 
 
 def test_konfig_voila_tanpa_kolam(tmp_path):

@@ -84,6 +84,17 @@ class PencatatKernel:
     def __init__(self, jeda_tak_tersambung: float = JEDA_TAK_TERSAMBUNG):
         self.kernel: dict[str, Kernel] = {}
         self.jeda = jeda_tak_tersambung
+        # Page requests still waiting for their kernel, per client: counted as kernels, or
+        # ten requests sent at once would all pass before the first kernel has started.
+        self.menunggu: dict[str, int] = {}
+
+    def mulai_meminta(self, klien: str) -> None:
+        self.menunggu[klien] = self.menunggu.get(klien, 0) + 1
+
+    def selesai_meminta(self, klien: str) -> None:
+        self.menunggu[klien] = self.menunggu.get(klien, 1) - 1
+        if self.menunggu[klien] <= 0:
+            del self.menunggu[klien]
 
     def serahkan(self, kernel_id: str) -> None:
         permintaan = PERMINTAAN.get()

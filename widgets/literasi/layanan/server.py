@@ -211,9 +211,11 @@ def buat_aplikasi_voila():
                 return
             permintaan = penjaga.Permintaan(self.request.remote_ip)
             penjaga.PERMINTAAN.set(permintaan)
+            penjaga.PENCATAT.mulai_meminta(permintaan.klien)
             try:
                 return await super().get(path)
             finally:
+                penjaga.PENCATAT.selesai_meminta(permintaan.klien)
                 # From now on a page that never connects loses its kernel within a minute.
                 penjaga.PENCATAT.halaman_terkirim(permintaan.kernel_id)
 
@@ -224,10 +226,11 @@ def buat_aplikasi_voila():
             ip = self.request.remote_ip
             if penjaga.klien_kelas(ip, self.settings["literasi_ip"]):
                 milik = [k for k in penjaga.PENCATAT.milik(ip) if k in km]
-                if len(milik) >= penjaga.MAKS_KERNEL_PER_KLIEN:
+                jumlah = len(milik) + penjaga.PENCATAT.menunggu.get(ip, 0)
+                if jumlah >= penjaga.MAKS_KERNEL_PER_KLIEN:
                     lama = penjaga.PENCATAT.boleh_diganti(ip)
                     if lama is None:
-                        log.warning("Kernel ke-%d untuk %s ditolak", len(milik) + 1, ip)
+                        log.warning("Kernel ke-%d untuk %s ditolak", jumlah + 1, ip)
                         return self._tolak(429)
                     await km.shutdown_kernel(lama)  # its page went away: make room
             if km.get_pool_size(path) == 0 and (
