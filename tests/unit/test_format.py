@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import doctest
 import math
 
 import pandas as pd
 import pytest
 
-import literasi.format
 from literasi.format import format_angka, format_persen, format_rupiah
 from literasi.tabel import tabel_html
 
@@ -70,10 +68,6 @@ def test_format_persen(nilai, desimal, teks):
 def test_format_rupiah(nilai, teks):
     assert format_rupiah(nilai) == teks
 
-
-def test_doctest_format():
-    hasil = doctest.testmod(literasi.format, verbose=False)
-    assert hasil.attempted >= 5 and hasil.failed == 0
 
 
 def _contoh() -> pd.DataFrame:

@@ -53,7 +53,9 @@ class IsiPoster:
 
 
 def tanggal_indonesia(hari: date) -> str:
-    """>>> tanggal_indonesia(date(2026, 11, 29))
+    """A date as Indonesians write it.
+
+    >>> tanggal_indonesia(date(2026, 11, 29))
     '29 November 2026'
     """
     return f"{hari.day} {BULAN[hari.month - 1]} {hari.year}"

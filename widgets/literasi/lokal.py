@@ -1,8 +1,8 @@
 """The kit's local data folder: what the kit writes on the teacher's laptop (survey answers, logs).
 
 One place decides where it is, for every part of the kit: `$LITERASI_DATA_LOKAL`, else
-`data_lokal/` beside `notebooks/` (an editable install; git-ignored), else
-`~/literasi_data_lokal`. The folder is created for its owner only (0700): the survey's
+`data_lokal/` in the repository the kit runs from (git-ignored), else `~/literasi_data_lokal`
+(a wheel install). The folder is created for its owner only (0700): the survey's
 answers and the logs are nobody else's business on a shared laptop.
 """
 
@@ -11,16 +11,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from literasi.lokasi import folder_kit
+
 ENV_FOLDER = "LITERASI_DATA_LOKAL"
 
 
 def akar_repo() -> Path | None:
-    """The folder holding notebooks/ (an editable install, or the working folder), or None."""
-    for awal in (Path(__file__).resolve(), Path.cwd().resolve()):
-        for folder in (awal, *awal.parents):
-            if (folder / "notebooks").is_dir():
-                return folder
-    return None
+    """The repository the kit runs from (literasi.lokasi; it has widgets/ beside notebooks/), or
+    None for a wheel install, whose shared copy is no place for a school's data."""
+    try:
+        kit = folder_kit()
+    except FileNotFoundError:
+        return None
+    return kit if (kit / "widgets" / "literasi").is_dir() else None
 
 
 def siapkan_folder(folder: Path) -> Path:

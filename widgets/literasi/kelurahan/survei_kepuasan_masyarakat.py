@@ -78,14 +78,18 @@ def _umpan(jenis: str, isi_html: str) -> str:
 
 
 def nama_berkas_aman(teks: str) -> str:
-    """>>> nama_berkas_aman("Kel. Degayu 2025")
+    """A file name made from what the officer typed.
+
+    >>> nama_berkas_aman("Kel. Degayu 2025")
     'kel_degayu_2025'
     """
     return re.sub(r"[^a-z0-9]+", "_", teks.lower()).strip("_")[:40] or "unit"
 
 
 def teks_bobot(bobot) -> str:
-    """>>> from fractions import Fraction
+    """A weight as the report prints it: 1/9 for equal weights, else a decimal.
+
+    >>> from fractions import Fraction
     >>> teks_bobot(Fraction(1, 9)), teks_bobot(Fraction(1, 5))
     ('1/9', '0,2')
     """

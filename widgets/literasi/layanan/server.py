@@ -24,6 +24,7 @@ from pathlib import Path
 from literasi.aplikasi import id_aplikasi, metadata_notebook
 from literasi.catatan import TERMINAL
 from literasi.layanan import kolam
+from literasi.lokasi import folder_kit
 
 log = logging.getLogger(__name__)
 
@@ -131,11 +132,11 @@ def rencana_kolam(
 
 
 def cari_folder_notebook() -> Path:
-    """notebooks/ of the repository the kit was installed from (editable install)."""
-    for parent in PAKET.parents:
-        if (parent / "notebooks" / HALAMAN_AWAL).is_file():
-            return parent / "notebooks"
-    return Path.cwd() / "notebooks"
+    """The kit's notebooks/ (literasi.lokasi: $LITERASI_KIT, the repository, or a wheel's copy)."""
+    try:
+        return folder_kit() / "notebooks"
+    except FileNotFoundError:
+        return Path.cwd() / "notebooks"  # `literasi serve` then says what is missing
 
 
 def siapkan_lingkungan(alamat_publik: str | None = None, pin_guru: str | None = None) -> None:
