@@ -37,6 +37,9 @@ from literasi.format import format_angka
 BATAS_MB = 8  # Voilà's websocket message limit is about 10 MB; an upload travels in one message
 BATAS_BARIS_KEPALA = 30  # the header row is looked for in the first rows only
 BATAS_ZIP_MB = 300  # an .xlsx that unpacks to more than this is refused (zip bomb)
+# Rows read at most: a kelurahan's table has a few thousand; 591.000 CSV rows once cost 109 s of
+# one core (issue 12). Counted before parsing (CSV) or from the sheet's size (Excel).
+BATAS_BARIS = 50_000
 
 TANDA_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TANDA_ZIP = b"PK\x03\x04"
@@ -155,7 +158,18 @@ def _baca(nama: str, isi: bytes, batas_mb: float) -> HasilBaca:
             "tabel datanya.",
             format=jenis,
         )
+    if isi.count(b"\n") > BATAS_BARIS:
+        return _terlalu_banyak_baris(nama, "csv")
     return _baca_csv(nama, isi, akhiran)
+
+
+def _terlalu_banyak_baris(nama: str, format: str) -> HasilBaca:
+    return _gagal(
+        f"Berkas “{nama}” berisi lebih dari {format_angka(BATAS_BARIS)} baris, terlalu banyak "
+        "untuk dibaca di sini. Simpan hanya baris yang diperlukan (mis. satu tahun atau satu RW) "
+        "sebagai berkas baru, lalu unggah lagi.",
+        format=format,
+    )
 
 
 def _jenis_bukan_tabel(isi: bytes) -> str | None:
@@ -284,6 +298,8 @@ def _baca_xlsx(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
             "sebagai data."
         )
     ws, ws_rumus = nilai[lembar], rumus[lembar]
+    if ws.max_row > BATAS_BARIS + BATAS_BARIS_KEPALA:
+        return _terlalu_banyak_baris(nama, "xlsx")
     masalah: list[Masalah] = []
     baris = [list(r) for r in ws.iter_rows(values_only=True)]
     # Merged cells: openpyxl keeps the value in the top-left cell only.
