@@ -35,6 +35,8 @@ CADANGAN = 3
 JEDA_ULANG = 60.0  # seconds: the same error is written at most once per this many seconds
 HURUF_KODE = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read out loud in class
 FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+# For students and kelurahan officers alike: whoever helps them finds the code in the log.
+SEBUT_KODE = "Kode galat: {kode} (sebutkan kode ini saat meminta bantuan)."
 
 # What the teacher reads in the terminal (Indonesian only); literasi serve gives it a handler.
 TERMINAL = logging.getLogger("literasi.terminal")
@@ -67,7 +69,7 @@ def laporkan(pesan: str, logger: logging.Logger | None = None) -> str:
     """
     kode = kode_galat()
     (logger or log).error("[kode %s] %s", kode, pesan, exc_info=True)
-    return f"{pesan} Kode galat: {kode} (sebutkan kepada guru)."
+    return f"{pesan} {SEBUT_KODE.format(kode=kode)}"
 
 
 class PenyaringBerulang(logging.Filter):
@@ -201,7 +203,7 @@ def _sembunyikan_traceback() -> None:
         jenis, nilai, tb = exc_tuple or sys.exc_info()
         kode = kode_galat()
         log.error("[kode %s] galat di kernel", kode, exc_info=(jenis, nilai, tb))
-        pesan = f"{PESAN_GALAT_KERNEL} Kode galat: {kode} (sebutkan kepada guru)."
+        pesan = f"{PESAN_GALAT_KERNEL} {SEBUT_KODE.format(kode=kode)}"
         shell._showtraceback(GalatAplikasi, pesan, [pesan])
 
     shell.showtraceback = tampilkan_tanpa_traceback

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import re
 import zipfile
@@ -32,6 +33,7 @@ from html import escape
 import pandas as pd
 
 from literasi.angka import BukanAngka, _baca_desimal
+from literasi.catatan import laporkan
 from literasi.format import format_angka
 
 BATAS_MB = 8  # Voilà's websocket message limit is about 10 MB; an upload travels in one message
@@ -40,6 +42,8 @@ BATAS_ZIP_MB = 300  # an .xlsx that unpacks to more than this is refused (zip bo
 # Rows read at most: a kelurahan's table has a few thousand; 591.000 CSV rows once cost 109 s of
 # one core (issue 12). Counted before parsing (CSV) or from the sheet's size (Excel).
 BATAS_BARIS = 50_000
+
+log = logging.getLogger(__name__)
 
 TANDA_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TANDA_ZIP = b"PK\x03\x04"
@@ -119,10 +123,13 @@ def baca_berkas(nama_berkas: str, isi: bytes, batas_mb: float = BATAS_MB) -> Has
     try:
         isi = bytes(isi or b"")  # a memoryview from FileUpload; a copy, the caller's stays as is
         return _baca(nama, isi, batas_mb)
-    except Exception as e:  # noqa: BLE001 - last line of defence: the user sees a message
+    except Exception:  # noqa: BLE001 - last line of defence: the user sees a message
         return _gagal(
-            f"Berkas “{nama}” tidak bisa dibaca ({type(e).__name__}). Coba buka di Excel, simpan "
-            "ulang sebagai .xlsx, lalu unggah lagi.",
+            laporkan(  # a bug of the reader: its traceback goes to the log under this code
+                f"Berkas “{nama}” tidak bisa dibaca. Coba buka di Excel, simpan ulang sebagai "
+                ".xlsx, lalu unggah lagi.",
+                log,
+            ),
             format="rusak",
         )
 
@@ -277,6 +284,7 @@ def _baca_xlsx(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
         rumus = load_workbook(io.BytesIO(isi), data_only=False)
         nilai = load_workbook(io.BytesIO(isi), data_only=True)
     except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds for broken files
+        log.info("Excel rusak: %s", nama, exc_info=True)
         return _gagal(
             f"Berkas “{nama}” tampak seperti Excel tetapi rusak ({type(e).__name__}). Buka di "
             "Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.",
