@@ -19,7 +19,14 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from conftest import ARTEFAK, lingkungan_terisolasi, perintah_serve, port_bebas, server_berjalan
+from conftest import (
+    ARTEFAK,
+    baca_terminal,
+    lingkungan_terisolasi,
+    perintah_serve,
+    port_bebas,
+    server_berjalan,
+)
 from literasi.kelas.kuesioner import PERTANYAAN, angka_ringkas, periksa_isian
 from literasi.layanan.qr import qr_teks
 
@@ -60,15 +67,6 @@ def server_lan(tmp_path_factory) -> ServerLan:
     )
     with server_berjalan(perintah, url, log, lingkungan_terisolasi(tmp), tmp):
         yield ServerLan(url, port, log)
-
-
-def baca_terminal(log: Path) -> tuple[str, str]:
-    """What the teacher reads in the terminal: (address to open, PIN guru)."""
-    teks = log.read_text(encoding="utf-8")
-    alamat = re.search(r"Buka di browser: (\S+)", teks)
-    pin = re.search(r"PIN guru \(untuk Dasbor Sensus Kelas\): (\d{6})\b", teks)
-    assert alamat and pin, f"address or PIN not printed:\n{teks}"
-    return alamat.group(1), pin.group(1)
 
 
 def isian_ponsel(p, ke: int) -> str:

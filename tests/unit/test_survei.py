@@ -241,14 +241,14 @@ def test_sampel_acak_berseed():
         survei_db.sampel_acak(0, seed=1)
 
 
-def test_ekspor_csv_dan_excel_terbaca_kembali():
+def test_csv_dan_excel_terbaca_kembali():
     isi_kelas_simulasi("SIMULASI-A", 6, seed=1)
     nilai, _ = periksa_isian({**isian_simulasi(random.Random(5)), "cita_cita": SKRIP})
     survei_db.simpan_jawaban("SIMULASI-A", "skrip", nilai)
     nilai, _ = periksa_isian({**isian_simulasi(random.Random(6)), "cita_cita": "=1+2"})
     survei_db.simpan_jawaban("SIMULASI-A", "rumus", nilai)
 
-    csv = pd.read_csv(io.BytesIO(survei_db.ekspor_csv("SIMULASI-A")), encoding="utf-8-sig")
+    csv = pd.read_csv(io.BytesIO(survei_db.buat_csv("SIMULASI-A")), encoding="utf-8-sig")
     asli = survei_db.ambil_jawaban("SIMULASI-A")
     assert list(csv.columns) == list(asli.columns)
     assert len(csv) == 8
@@ -257,19 +257,19 @@ def test_ekspor_csv_dan_excel_terbaca_kembali():
     assert teks["skrip"] == SKRIP  # data kept as typed: a CSV runs no HTML
     assert teks["rumus"] == "'=1+2"  # …but a spreadsheet must not run it as a formula
 
-    buku = load_workbook(io.BytesIO(survei_db.ekspor_excel("SIMULASI-A")))
-    assert buku.sheetnames == ["data", "keterangan"]
-    data = list(buku["data"].values)
+    buku = load_workbook(io.BytesIO(survei_db.buat_excel("SIMULASI-A")))
+    assert buku.sheetnames == ["Data", "Metadata"]
+    data = list(buku["Data"].values)
     assert list(data[0]) == list(asli.columns) and len(data) == 9
-    for baris in buku["data"].iter_rows(min_row=2):
+    for baris in buku["Data"].iter_rows(min_row=2):
         for sel in baris:
             assert sel.data_type != "f", "no formulas in the data sheet"
-    ket = [tuple(b) for b in buku["keterangan"].values]
+    ket = [tuple(b) for b in buku["Metadata"].values]
     teks_ket = " ".join(str(v) for b in ket for v in b if v is not None)
     assert "Data anonim" in teks_ket and "Diekspor" in teks_ket
     dijelaskan = {b[0]: b for b in ket if b and b[0] in set(asli.columns)}
     assert set(dijelaskan) == set(asli.columns)
-    assert dijelaskan["tinggi_cm"][1:] == ("Tinggi badan", "cm")
+    assert dijelaskan["tinggi_cm"][1] == "Tinggi badan (satuan: cm)"
 
 
 # --- Escaping -----------------------------------------------------------------------------
@@ -417,7 +417,7 @@ def test_dasbor_alur_guru():
     dasbor.tombol_excel.click()
     tautan = re.search(r"href='data:application/[^;]+;base64,([^']+)'", dasbor.unduhan.value)
     buku = load_workbook(io.BytesIO(base64.b64decode(tautan.group(1))))
-    assert buku["data"].max_row == 36
+    assert buku["Data"].max_row == 36
 
     # Archive: a confirmation first, then the class is closed.
     dasbor.tombol_arsip.click()

@@ -24,6 +24,9 @@ _PANDAS_DTYPES = {
     "year": "Int64",
 }
 
+# The city the kit is about: one definition, used by every app and by literasi.seri.
+KOTA_KITA = "Kota Pekalongan"
+
 # Short level names for the boundary files, so a lesson can say load_boundaries("kelurahan").
 TINGKAT_BATAS = {
     "kecamatan": "batas_kecamatan_kota_pekalongan",

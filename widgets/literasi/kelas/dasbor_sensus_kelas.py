@@ -463,10 +463,10 @@ class DasborGuru(Tampilan):
             f"{time.strftime('%Y%m%d_%H%M')}"
         )
         if jenis == "csv":
-            isi = survei_db.ekspor_csv(kode, self.path)
+            isi = survei_db.buat_csv(kode, self.path)
             tautan = tautan_unduh(isi, nama + ".csv", "text/csv", "Unduh CSV")
         else:
-            isi = survei_db.ekspor_excel(kode, self.path)
+            isi = survei_db.buat_excel(kode, self.path)
             tautan = tautan_unduh(
                 isi,
                 nama + ".xlsx",

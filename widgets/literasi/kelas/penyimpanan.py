@@ -12,7 +12,6 @@ history and never changes; a new column means a new entry at the end of the list
 
 from __future__ import annotations
 
-import io
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -325,24 +324,7 @@ def hapus_kelas(kode_kelas: str, path: str | Path | None = None) -> int:
         return terhapus
 
 
-# --- Export -------------------------------------------------------------------------------
-
-_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _aman_spreadsheet(nilai):
-    """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe."""
-    if isinstance(nilai, str) and nilai.startswith(_AWAL_RUMUS):
-        return "'" + nilai
-    return nilai
-
-
-def _data_ekspor(kode_kelas: str | None, path: str | Path | None):
-    tabel = ambil_jawaban(kode_kelas, path=path, termasuk_arsip=True)
-    teks = [k for k in tabel.columns if str(tabel[k].dtype) == "string"]
-    for k in teks:
-        tabel[k] = tabel[k].map(_aman_spreadsheet, na_action="ignore").astype("string")
-    return tabel
+# --- Export (through the kit's one export module, literasi.ekspor) ---------------------------
 
 
 def kamus_kolom() -> dict[str, tuple[str, str]]:
@@ -356,68 +338,32 @@ def kamus_kolom() -> dict[str, tuple[str, str]]:
     return kamus
 
 
-def ekspor_csv(kode_kelas: str | None = None, path: str | Path | None = None) -> bytes:
-    """CSV (UTF-8 with BOM so Excel shows ü/² right; comma-separated, dot decimals)."""
-    tabel = _data_ekspor(kode_kelas, path)
-    return tabel.to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S").encode("utf-8-sig")
+def buat_csv(kode_kelas: str | None = None, path: str | Path | None = None) -> bytes:
+    """CSV of the answers (UTF-8 with BOM, comma-separated, dot decimals, text escaped)."""
+    from literasi.ekspor import buat_csv as csv_aman
+
+    tabel = ambil_jawaban(kode_kelas, path=path, termasuk_arsip=True)
+    return csv_aman(tabel, date_format="%Y-%m-%d %H:%M:%S")
 
 
-def ekspor_excel(kode_kelas: str | None = None, path: str | Path | None = None) -> bytes:
-    """Excel workbook: sheet 'data' (one row per answer) and sheet 'keterangan' (metadata)."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
+def buat_excel(kode_kelas: str | None = None, path: str | Path | None = None) -> bytes:
+    """Excel workbook: sheet 'Data' (one row per answer) and 'Metadata' (scope, privacy, and
+    each column with its meaning and unit)."""
+    from literasi.ekspor import buat_excel as excel
 
-    tabel = _data_ekspor(kode_kelas, path)
-    buku = Workbook()
-    data = buku.active
-    data.title = "data"
-    data.append(list(tabel.columns))
-    for baris in tabel.itertuples(index=False):
-        data.append([None if _kosong(v) else _nilai_excel(v) for v in baris])
-    for sel in data.iter_rows(min_row=2):
-        for s in sel:
-            if isinstance(s.value, str):
-                s.data_type = "s"  # text is text: never a formula
-    for i, nama in enumerate(tabel.columns, start=1):
-        data.column_dimensions[get_column_letter(i)].width = max(12, len(nama) + 2)
-
-    ket = buku.create_sheet("keterangan")
+    tabel = ambil_jawaban(kode_kelas, path=path, termasuk_arsip=True)
     cakupan = f"kelas {rapikan_kode(kode_kelas)}" if kode_kelas else "semua kelas (termasuk arsip)"
-    for baris in (
-        ["Sensus Kelas — Kit Literasi Statistik Kota Pekalongan"],
-        ["Diekspor", sekarang().replace("T", " ")],
-        ["Cakupan", cakupan],
-        ["Banyak baris", len(tabel)],
-        ["Data anonim", "Tidak ada nama atau identitas pribadi. Data hanya ada di laptop guru."],
-        ["Teks bebas", "Disimpan apa adanya seperti yang diketik siswa."],
-        [],
-        ["kolom", "keterangan", "satuan"],
-    ):
-        ket.append(baris)
+    metadata = [
+        ("Judul", "Sensus Kelas — Kit Literasi Statistik Kota Pekalongan"),
+        ("Diekspor", sekarang().replace("T", " ")),
+        ("Cakupan", cakupan),
+        ("Banyak baris", len(tabel)),
+        ("Data anonim", "Tidak ada nama atau identitas pribadi. Data hanya ada di laptop guru."),
+        ("Teks bebas", "Disimpan apa adanya seperti yang diketik siswa."),
+    ]
     kamus = kamus_kolom()
+    definisi = {}
     for nama in tabel.columns:
         keterangan, satuan = kamus.get(nama, ("", ""))
-        ket.append([nama, keterangan, satuan])
-    ket.column_dimensions["A"].width = 22
-    ket.column_dimensions["B"].width = 70
-    ket.column_dimensions["C"].width = 16
-
-    keluar = io.BytesIO()
-    buku.save(keluar)
-    return keluar.getvalue()
-
-
-def _kosong(nilai) -> bool:
-    try:
-        return bool(pd.isna(nilai))
-    except (TypeError, ValueError):
-        return False
-
-
-def _nilai_excel(nilai):
-    """pandas scalars -> plain Python for openpyxl."""
-    if hasattr(nilai, "to_pydatetime"):
-        return nilai.to_pydatetime()
-    if hasattr(nilai, "item"):
-        return nilai.item()
-    return nilai
+        definisi[nama] = keterangan + (f" (satuan: {satuan})" if satuan else "")
+    return excel({"Data": tabel}, metadata, definisi)

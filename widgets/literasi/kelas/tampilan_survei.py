@@ -7,13 +7,13 @@ a chart (matplotlib would read `$…$` as math).
 from __future__ import annotations
 
 import math
-from html import escape
 
 import ipywidgets as ipw
 import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from literasi import ekspor
 from literasi.grafik import WARNA_LAIN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.kelas.kuesioner import SUMBER, Pertanyaan, angka_ringkas
 
@@ -132,27 +132,9 @@ def grafik_pencar(px: Pertanyaan, py: Pertanyaan, tabel: pd.DataFrame, kode: str
 # --- Small HTML helpers -------------------------------------------------------------------
 
 
-def _sel(nilai, p: Pertanyaan | None = None) -> str:
-    if nilai is None or nilai is pd.NA or (isinstance(nilai, float) and math.isnan(nilai)):
-        return "<td>–</td>"
-    if isinstance(nilai, int | float | np.integer | np.floating) and not isinstance(nilai, bool):
-        return f"<td style='text-align:right'>{angka_ringkas(float(nilai))}</td>"
-    return f"<td>{escape(str(nilai))}</td>"  # free text: escaped, never trusted
-
-
 def tabel_html(tabel: pd.DataFrame, judul: str, kepala: dict[str, str] | None = None) -> str:
-    """An escaped HTML table that scrolls sideways inside itself on a phone."""
-    kepala = kepala or {k: k for k in tabel.columns}
-    th = "".join(f"<th scope='col'>{escape(v)}</th>" for v in kepala.values())
-    baris = "".join(
-        "<tr>" + "".join(_sel(b[k]) for k in kepala) + "</tr>"
-        for b in tabel.astype(object).where(tabel.notna(), None).to_dict("records")
-    )
-    return (
-        "<div style='overflow-x:auto;max-width:100%'><table class='literasi-tabel'>"
-        f"<caption>{escape(judul)}</caption><thead><tr>{th}</tr></thead>"
-        f"<tbody>{baris}</tbody></table></div>"
-    )
+    """The kit's table (`literasi.ekspor.tabel_html`), numbers as short as they are (7; 7,25)."""
+    return ekspor.tabel_html(tabel, judul, kepala, desimal=None)
 
 
 def pesan_status(jenis: str, isi_html: str) -> str:

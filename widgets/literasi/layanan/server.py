@@ -148,6 +148,9 @@ def siapkan_lingkungan(alamat_publik: str | None = None, pin_guru: str | None = 
     for nama, path in (("JUPYTER_CONFIG_PATH", KONFIG_JUPYTER), ("JUPYTER_PATH", DATA_JUPYTER)):
         lama = os.environ.get(nama)
         os.environ[nama] = str(path) + (os.pathsep + lama if lama else "")
+    from literasi.kelas.kuis_web import umumkan_ke_kernel
+
+    umumkan_ke_kernel()  # the class quiz's host view learns that phones can join (/kuis)
     if alamat_publik:
         # Read by the landing page (in the kernel) to draw the QR code for the projector.
         os.environ["LITERASI_ALAMAT"] = alamat_publik
@@ -347,6 +350,9 @@ def buat_aplikasi_voila():
                 # No login on the LAN (and Voilà's /logout answers 500 with a traceback).
                 and not h[0].rstrip("/").endswith(("/login", "/logout"))
             ]
+            from literasi.kelas.kuis_web import rute_kuis  # Kuis Kelas: phones without kernels
+
+            handlers = rute_kuis(self.server_url) + handlers
             awal = self.server_url.rstrip("/") + "/voila/render/" + HALAMAN_AWAL
             handlers.insert(0, (self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": awal}))
             return handlers
