@@ -83,6 +83,31 @@ def tunggu_siap(url: str, proses: subprocess.Popen, batas_detik: float = 90) -> 
     raise TimeoutError(f"server tidak siap dalam {batas_detik} s")
 
 
+def pesan_kernel(tipe: str, konten: dict | None = None, metadata: dict | None = None) -> str:
+    """A kernel message as a page sends it in the JSON websocket protocol (any client can)."""
+    import json
+    import uuid
+
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "msg_type": tipe,
+        "session": uuid.uuid4().hex,
+        "username": "siswa",
+        "date": "2026-11-29T00:00:00Z",
+        "version": "5.3",
+    }
+    return json.dumps(
+        {
+            "header": header,
+            "parent_header": {},
+            "metadata": metadata or {},
+            "channel": "shell",
+            "buffers": [],
+            "content": konten or {},
+        }
+    )
+
+
 def ambil(url: str, timeout: float = 120) -> tuple[int, str]:
     """GET a page as a phone would: (status, HTML), errors included."""
     try:

@@ -28,7 +28,13 @@ from tornado.httpclient import HTTPRequest
 from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketClosedError, websocket_connect
 
-from conftest import lingkungan_terisolasi, perintah_serve, port_bebas, server_berjalan
+from conftest import (
+    lingkungan_terisolasi,
+    perintah_serve,
+    pesan_kernel,
+    port_bebas,
+    server_berjalan,
+)
 
 pytestmark = pytest.mark.voila
 
@@ -373,26 +379,15 @@ def test_jalur_aneh_tanpa_traceback(kelas, path):
     kelas_utuh(kelas)
 
 
-def pesan_json(tipe: str, konten: dict, metadata: dict | None = None) -> str:
-    """A kernel message in the legacy JSON websocket protocol (what the page sends)."""
-    header = {
-        "msg_id": uuid.uuid4().hex,
-        "msg_type": tipe,
-        "session": uuid.uuid4().hex,
-        "username": "siswa",
-        "date": "2026-11-29T00:00:00Z",
-        "version": "5.3",
+def widget_baru(state: dict, versi: str | None = "2.1.0") -> str:
+    """A comm_open that makes a widget in the kernel, as a page's widget manager sends it."""
+    state = {"_model_module_version": "2.0.0", **state}
+    konten = {
+        "comm_id": uuid.uuid4().hex,
+        "target_name": "jupyter.widget",
+        "data": {"state": state, "buffer_paths": []},
     }
-    return json.dumps(
-        {
-            "header": header,
-            "parent_header": {},
-            "metadata": metadata or {},
-            "channel": "shell",
-            "buffers": [],
-            "content": konten,
-        }
-    )
+    return pesan_kernel("comm_open", konten, metadata={"version": versi} if versi else None)
 
 
 def bicara_ke_kernel(kelas: Kelas, kernel: str, pesan: list[str], dengar: float = 4.0):
@@ -437,25 +432,11 @@ def test_pesan_widget_rakitan_tanpa_traceback(kelas):
     model = sorted(set(re.findall(r'"model_id":\s*"([0-9a-f]{32})"', html)))
     assert model, "no widget on the page"
     rakitan = [
-        # A widget class that does not exist.
-        pesan_json(
-            "comm_open",
-            {
-                "comm_id": uuid.uuid4().hex,
-                "target_name": "jupyter.widget",
-                "data": {
-                    "state": {
-                        "_model_name": "TidakAdaModel",
-                        "_model_module": "x",
-                        "_model_module_version": "1",
-                    },
-                    "buffer_paths": [],
-                },
-            },
-        ),
+        # A widget class that does not exist (and no protocol version).
+        widget_baru({"_model_name": "TidakAdaModel", "_model_module": "x"}, versi=None),
         # A value of the wrong type for every widget on the page.
         *(
-            pesan_json(
+            pesan_kernel(
                 "comm_msg",
                 {
                     "comm_id": m,
@@ -516,29 +497,15 @@ def test_kernel_yang_membengkak_dihentikan(kelas):
     )
     besar = "x" * (9 * 2**20)
     n = int(BATAS_MEMORI_KERNEL_MB // 9) + 10
-    widget = (  # made one at a time: 9 MB each
-        pesan_json(
-            "comm_open",
-            {
-                "comm_id": uuid.uuid4().hex,
-                "target_name": "jupyter.widget",
-                "data": {
-                    "state": {
-                        "_model_name": "TextModel",
-                        "_model_module": "@jupyter-widgets/controls",
-                        "_model_module_version": "2.0.0",
-                        "_view_name": "TextView",
-                        "_view_module": "@jupyter-widgets/controls",
-                        "_view_module_version": "2.0.0",
-                        "value": besar,
-                    },
-                    "buffer_paths": [],
-                },
-            },
-            metadata={"version": "2.1.0"},
-        )
-        for _ in range(n)
-    )
+    kontrol = "@jupyter-widgets/controls"
+    teks = {
+        "_model_name": "TextModel",
+        "_model_module": kontrol,
+        "_view_name": "TextView",
+        "_view_module": kontrol,
+        "_view_module_version": "2.0.0",
+    }
+    widget = (widget_baru({**teks, "value": besar}) for _ in range(n))  # 9 MB each, one by one
     bicara_ke_kernel(kelas, kernel, widget, dengar=30.0)
     akhir = time.monotonic() + 30
     while proses.is_running() and proses.status() != psutil.STATUS_ZOMBIE:
