@@ -34,7 +34,8 @@ from conftest import (
     port_bebas,
     server_berjalan,
 )
-from literasi.kelas.kuis_soal import buat_templat
+from literasi.format import format_angka
+from literasi.kelas.kuis_soal import bs_poin_persen, buat_templat, dari_pelajaran
 from orang import gulir_ke, ketik, ketuk, konteks, potret_layar
 
 pytestmark = pytest.mark.browser
@@ -43,6 +44,17 @@ IP_LAN = "127.0.0.4"
 RENDER_PERTAMA = 90_000  # ms: first render of an app (2 cores, other tests may be running)
 AKSI = 30_000  # ms: one round trip through the kernel
 LAYAR = ARTEFAK / "layar"
+
+# The template's three example questions (buat_templat): answers from the same exercise objects.
+PILIHAN = dari_pelajaran("06", 4)
+BENAR_1 = PILIHAN.soal.jawaban
+SALAH_1 = next(p for p in PILIHAN.pilihan if p != BENAR_1)
+BENAR_2 = bs_poin_persen().soal.jawaban
+SALAH_2 = next(p for p in ("Benar", "Salah") if p != BENAR_2)
+_ANGKA = dari_pelajaran("06", 2).soal
+BENAR_3 = format_angka(_ANGKA.jawaban, _ANGKA.desimal)
+BENAR_3_TITIK = BENAR_3.replace(",", ".")
+SALAH_3 = "0,3" if BENAR_3 != "0,30" else "0,4"
 
 
 @pytest.fixture(scope="module")
@@ -184,17 +196,19 @@ def test_kuis_satu_kelas_lewat_lan(server_kuis, browser: Browser, tmp_path):
             expect(h.get_by_text(re.compile(r"Sisa \d+ detik"))).to_be_visible()
         audit_axe(hp[0], "question screen")
         hp[0].screenshot(path=str(LAYAR / "kuis_ponsel_soal_pilihan.png"))
-        pilih_jawaban(hp[0], "6,09%")
-        pilih_jawaban(hp[1], "6,56%")
-        pilih_jawaban(hp[2], "6,09%")
-        ketuk(hp[2], hp[2].locator("#pilihan button", has_text="6,09%"), "the same option")
-        for h, teks in zip(hp, ("6,09%", "6,56%", "6,09%"), strict=True):
+        pilih_jawaban(hp[0], BENAR_1)
+        pilih_jawaban(hp[1], SALAH_1)
+        pilih_jawaban(hp[2], BENAR_1)
+        ketuk(hp[2], hp[2].locator("#pilihan button", has_text=BENAR_1), "the same option")
+        for h, teks in zip(hp, (BENAR_1, SALAH_1, BENAR_1), strict=True):
             expect(h.get_by_text(f"Jawabanmu terkirim: {teks}")).to_be_visible(timeout=AKSI)
         expect(guru.get_by_text("Jawaban masuk: 3 dari 3")).to_be_visible(timeout=AKSI)
         guru.screenshot(path=str(LAYAR / "kuis_guru_soal_terbuka.png"))
         tekan(guru, "Tutup soal sekarang")
-        expect(guru.get_by_text("Jawaban benar: 6,09%.")).to_be_visible(timeout=AKSI)
-        expect(guru.get_by_role("img", name=re.compile(r"✓ 6,09%: 2"))).to_be_visible()
+        expect(guru.get_by_text(f"Jawaban benar: {BENAR_1}.")).to_be_visible(timeout=AKSI)
+        expect(
+            guru.get_by_role("img", name=re.compile(re.escape(f"✓ {BENAR_1}: 2")))
+        ).to_be_visible()
         guru.screenshot(path=str(LAYAR / "kuis_guru_soal_ditutup.png"))
         expect(hp[0].get_by_role("heading", name="Benar!")).to_be_visible(timeout=AKSI)
         expect(hp[1].get_by_role("heading", name="Belum tepat")).to_be_visible(timeout=AKSI)
@@ -218,15 +232,15 @@ def test_kuis_satu_kelas_lewat_lan(server_kuis, browser: Browser, tmp_path):
         tekan(guru, "Mulai soal 2")
         for h in hp:
             expect(h.get_by_text("Soal 2 dari 3")).to_be_visible(timeout=AKSI)
-        pilih_jawaban(hp[0], "Benar")
-        pilih_jawaban(hp[1], "Salah")
-        expect(hp[1].get_by_text("Jawabanmu terkirim: Salah")).to_be_visible(timeout=AKSI)
+        pilih_jawaban(hp[0], SALAH_2)
+        pilih_jawaban(hp[1], BENAR_2)
+        expect(hp[1].get_by_text(f"Jawabanmu terkirim: {BENAR_2}")).to_be_visible(timeout=AKSI)
         # Citra does not answer; 20 s later the question closes by itself.
         expect(hp[2].get_by_role("heading", name="Kamu tidak menjawab soal 2")).to_be_visible(
             timeout=AKSI
         )
         expect(hp[1].get_by_role("heading", name="Benar!")).to_be_visible(timeout=AKSI)
-        expect(guru.get_by_text("Jawaban benar: Salah.")).to_be_visible(timeout=AKSI)
+        expect(guru.get_by_text(f"Jawaban benar: {BENAR_2}.")).to_be_visible(timeout=AKSI)
 
         # --- Question 3, a number typed the Indonesian way (and once not a number).
         tekan(guru, "Mulai soal 3")
@@ -239,20 +253,24 @@ def test_kuis_satu_kelas_lewat_lan(server_kuis, browser: Browser, tmp_path):
         # Budi's phone leaves the Wi-Fi just as he sends; it notices, comes back as the same
         # player and sends the same answer again (same key: counted once).
         hp[1].context.set_offline(True)
-        isi(hp[1], "Jawabanmu (angka)", "0.22")
+        isi(hp[1], "Jawabanmu (angka)", BENAR_3_TITIK)
         tekan(hp[1], "Kirim jawaban")
         expect(hp[1].get_by_text("Sambungan terputus")).to_be_visible(timeout=AKSI)
         hp[1].screenshot(path=str(LAYAR / "kuis_ponsel_terputus.png"))
         hp[1].context.set_offline(False)
         expect(hp[1].get_by_text("Tersambung ke laptop guru.")).to_be_visible(timeout=AKSI)
-        expect(hp[1].get_by_text("Jawabanmu terkirim: 0.22")).to_be_visible(timeout=AKSI)
-        for h, teks in ((hp[0], "0,3"), (hp[2], "0,22")):
+        expect(hp[1].get_by_text(f"Jawabanmu terkirim: {BENAR_3_TITIK}")).to_be_visible(
+            timeout=AKSI
+        )
+        for h, teks in ((hp[0], SALAH_3), (hp[2], BENAR_3)):
             isi(h, "Jawabanmu (angka)", teks)
             tekan(h, "Kirim jawaban")
             expect(h.get_by_text(f"Jawabanmu terkirim: {teks}")).to_be_visible(timeout=AKSI)
         expect(guru.get_by_text("Jawaban masuk: 3 dari 3")).to_be_visible(timeout=AKSI)
         tekan(guru, "Tutup soal sekarang")
-        expect(guru.get_by_text("Jawaban benar: 0,22 poin persen.")).to_be_visible(timeout=AKSI)
+        expect(guru.get_by_text(f"Jawaban benar: {BENAR_3} poin persen.")).to_be_visible(
+            timeout=AKSI
+        )
         expect(hp[1].get_by_role("heading", name="Benar!")).to_be_visible(timeout=AKSI)
 
         # --- The end: leaderboard, summary per question, export, archive.
@@ -260,8 +278,10 @@ def test_kuis_satu_kelas_lewat_lan(server_kuis, browser: Browser, tmp_path):
         tekan(guru, "Selesai: ringkasan")
         ringkasan = guru.locator("table", has_text="Ringkasan per soal")
         expect(ringkasan).to_be_visible(timeout=AKSI)
-        expect(ringkasan.locator("tbody tr").nth(0)).to_contain_text("6,56% (1)")
-        expect(ringkasan.locator("tbody tr").nth(2)).to_contain_text("0,30 (1)")
+        expect(ringkasan.locator("tbody tr").nth(0)).to_contain_text(f"{SALAH_1} (1)")
+        expect(ringkasan.locator("tbody tr").nth(2)).to_contain_text(
+            f"{format_angka(float(SALAH_3.replace(',', '.')), 2)} (1)"
+        )
         for h in hp:
             expect(h.get_by_text(re.compile(r"Peringkatmu akhir: \d dari 3"))).to_be_visible(
                 timeout=AKSI

@@ -12,6 +12,7 @@ import time
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from literasi.format import format_angka
 from literasi.kelas import kuis_penyimpanan as kp
 from literasi.kelas.kuis_aturan import (
     BERKAS_KATA_KASAR,
@@ -229,10 +230,11 @@ def test_jawaban_terlambat_ditolak_dan_tidak_dihitung(con):
 
 def test_tutup_menilai_dengan_objek_latihan_pelajaran(con):
     sesi, kode, soal = kuis(con)
-    angka = soal[1]  # lesson 06, exercise 2: "turun berapa poin persen", 0,22
+    angka = soal[1]  # lesson 06, exercise 2: "turun berapa poin persen"
     pemain = [kp.gabung(con, kode, n) for n in ("Ani", "Budi", "Citra", "Dodi")]
     kp.buka_soal(con, sesi, 2)
-    jawaban = ["0,22", "0.22", "0,22%", "abc"]
+    j = format_angka(angka.soal.jawaban, angka.soal.desimal)
+    jawaban = [j, j.replace(",", "."), j + "%", "abc"]
     pasangan = enumerate(zip(pemain, jawaban, strict=True))
     kp.simpan_jawaban(con, [kirim(p, 2, j, f"kunci-angka-{i:04d}") for i, (p, j) in pasangan])
     assert kp.tutup_soal(con, sesi, 2, angka.benar) == 4
@@ -431,7 +433,7 @@ def test_ekspor_excel_dibaca_kembali(con):
     pemain = [kp.gabung(con, kode, n) for n in ("Ani", "Budi", "=HYPERLINK(1)")]
     rencana = {  # question -> answers of Ani, Budi, the third
         1: [soal[0].soal.jawaban, soal[0].pilihan[0], soal[0].soal.jawaban],
-        2: ["0,22", "0,3", "0,30"],
+        2: [format_angka(soal[1].soal.jawaban, soal[1].soal.desimal), "0,3", "0,30"],
         3: ["6.906,4", None, "1"],
     }
     for nomor, jawaban in rencana.items():

@@ -8,32 +8,42 @@ import time
 
 import pytest
 
+from literasi.format import format_angka
 from literasi.kelas import kuis_penyimpanan as kp
-from literasi.kelas.kuis_kelas import ENV_PIN, KuisKelas
+from literasi.kelas import pin
+from literasi.kelas.kuis_kelas import KuisKelas
 from literasi.kelas.kuis_soal import PER_KODE, buat_templat, dari_pelajaran
 from literasi.kelas.kuis_web import ENV_JALUR
+
+# Lesson 06, exercise 2 ("turun berapa poin persen"): its answer as a student types it.
+_SOAL_06_2 = dari_pelajaran("06", 2).soal
+J = format_angka(_SOAL_06_2.jawaban, _SOAL_06_2.desimal)
 
 
 @pytest.fixture
 def lingkungan(tmp_path, monkeypatch):
     monkeypatch.setenv("LITERASI_DATA_KELAS", str(tmp_path))
     monkeypatch.setenv(ENV_JALUR, "/kuis")
-    monkeypatch.delenv(ENV_PIN, raising=False)
+    monkeypatch.delenv(pin.ENV_HASH, raising=False)
     monkeypatch.delenv("LITERASI_ALAMAT", raising=False)
     return tmp_path
 
 
 def test_pin_dulu_baru_kuis(lingkungan, monkeypatch):
-    monkeypatch.setenv(ENV_PIN, "246810")
+    """The quiz opens through the shared PIN gate: five wrong tries lock every page of this
+    device, and the lockout lives in SQLite, so a new page gets no fresh tries."""
+    monkeypatch.setenv(pin.ENV_HASH, pin.hash_pin("246810"))
     v = KuisKelas()
     assert not hasattr(v, "pilih_kuis"), "no quiz widget exists before the PIN"
-    for _ in range(KuisKelas.BATAS_SALAH):
-        assert not v.masuk("111111")
-    assert "PIN salah" in v.pesan_pin.value
-    assert not v.masuk("246810"), "locked for a while after five wrong PINs"
-    assert "Tunggu" in v.pesan_pin.value
-    v.kunci_sampai = 0  # the wait is over
-    assert v.masuk(" 246810 ") and hasattr(v, "pilih_kuis")
+    for _ in range(pin.BATAS_PONSEL):
+        assert not v.gerbang.masuk("111111")
+    assert "PIN salah" in v.gerbang.pesan_pin.value
+    baru = KuisKelas()  # a reload
+    assert not baru.gerbang.masuk("246810"), "locked for a while after five wrong PINs"
+    assert "Terlalu banyak PIN salah" in baru.gerbang.pesan_pin.value
+    monkeypatch.setenv("LITERASI_DATA_KELAS", str(lingkungan / "lain"))  # another lockout file
+    lagi = KuisKelas()
+    assert lagi.gerbang.masuk(" 246810 ") and hasattr(lagi, "pilih_kuis")
 
 
 def test_tanpa_server_lokakarya_ruang_tidak_bisa_dibuka(lingkungan, monkeypatch):
@@ -70,18 +80,19 @@ def test_satu_kuis_dari_awal_sampai_arsip(lingkungan, monkeypatch):
     kp.simpan_jawaban(
         hp,
         [{"pemain": pemain[0]["id"], "sesi": pemain[0]["sesi"], "nomor": 1,
-          "jawaban": "0.22", "kunci_kirim": "kunci-ani-00001", "diterima": time.time()}],
+          "jawaban": J.replace(",", "."), "kunci_kirim": "kunci-ani-00001",
+          "diterima": time.time()}],
     )  # fmt: skip
     v.langkah()
     assert "Jawaban masuk: 1 dari 3" in v.grafik.value
     assert "1 dari 3 pemain sudah menjawab" in v.grafik.value
-    assert "0,22" not in v.grafik.value
+    assert J not in v.grafik.value
     v.cek_sebaran.value = True  # the teacher chooses to show it live
-    assert "0,22: 1" in v.grafik.value
+    assert f"{J}: 1" in v.grafik.value
     v.tutup_soal()
     assert v.snap["sesi"]["tahap"] == "tutup"
-    assert "Jawaban benar: 0,22 poin persen" in v.kunci_html.value
-    assert "✓ 0,22: 1" in v.grafik.value
+    assert f"Jawaban benar: {J} poin persen" in v.kunci_html.value
+    assert f"✓ {J}: 1" in v.grafik.value
     assert [b.description for b in v.baris_tombol.children] == ["Papan skor", "Mulai soal 2"]
     v.ke_tahap("papan")
     assert "Papan skor: 5 teratas" in v.papan.value and "Ani" in v.papan.value
@@ -140,9 +151,9 @@ def test_kuis_sendiri_dari_excel(lingkungan):
 
 
 def test_sebaran_angka_dihitung_menurut_nilai():
-    soal = dari_pelajaran("06", 2)  # 0,22 poin persen
-    data = soal.sebaran(["0,22", "0.22", "0,220", "0,3", "0,30", "3", "x"])
-    assert data[0] == ("0,22", 3, True)
+    soal = dari_pelajaran("06", 2)
+    data = soal.sebaran([J, J.replace(",", "."), J + "0", "0,3", "0,30", "3", "x"])
+    assert data[0] == (J, 3, True)
     assert ("0,30", 2, False) in data
     assert soal.rapikan("22%") == "0,22"
     pilihan = dari_pelajaran("06", 4)

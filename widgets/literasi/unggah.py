@@ -153,6 +153,22 @@ class Kisi:
     catatan: list[str] = field(default_factory=list)
 
 
+def berkas_unggahan(nilai, nama_bawaan: str = "berkas") -> tuple[str, bytes] | None:
+    """(name, bytes) of the first file in an ipywidgets FileUpload value, or None if empty.
+
+    ipywidgets 8 gives a tuple of dicts (7 gave a dict by name); both are accepted.
+
+    >>> berkas_unggahan(({"name": "data.csv", "content": memoryview(b"a,b")},))
+    ('data.csv', b'a,b')
+    >>> berkas_unggahan(()) is None
+    True
+    """
+    if not nilai:
+        return None
+    f = nilai[0] if isinstance(nilai, list | tuple) else next(iter(nilai.values()))
+    return f.get("name", nama_bawaan), bytes(f.get("content", b""))
+
+
 def ukuran_mb(isi: bytes) -> float:
     return len(isi) / (1024 * 1024)
 

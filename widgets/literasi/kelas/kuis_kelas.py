@@ -8,14 +8,14 @@ the workshop server without kernels (literasi.kelas.kuis_web); both sides meet i
 file of literasi.kelas.kuis_penyimpanan. This kernel looks at it every quarter second
 (`PRAGMA data_version`, microseconds) and redraws only what changed.
 
-With $LITERASI_PIN_GURU set (`literasi serve --lan` prints it) the view asks for the PIN first,
-and its widgets are made only after the PIN is right.
+With a teacher's PIN on the server (`literasi serve --lan` prints it; kernels get only its hash)
+the view asks for it first, through the shared gate and lockout of the class survey's dashboard
+(literasi.kelas.gerbang_pin), and its widgets are made only after the PIN is right.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hmac
 import os
 import re
 import time
@@ -28,6 +28,8 @@ from literasi.ekspor import tabel_html
 from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
 from literasi.kelas import kuis_penyimpanan as kp
+from literasi.kelas import pin
+from literasi.kelas.gerbang_pin import GerbangPin
 from literasi.kelas.kuis_aturan import aturan_poin
 from literasi.kelas.kuis_soal import (
     JENIS,
@@ -42,22 +44,11 @@ from literasi.kelas.kuis_web import ENV_JALUR
 from literasi.kelas.tampilan_survei import pesan_status
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
-from literasi.unggah import html_masalah
+from literasi.unggah import berkas_unggahan, html_masalah
 
-ENV_PIN = "LITERASI_PIN_GURU"
 SUMBER_GRAFIK = "jawaban pemain Kuis Kelas, tersimpan di laptop guru"
 SENDIRI = "__excel__"
 WARNA_BENAR = "#2e7d4f"
-
-
-def pin_diperlukan() -> bool:
-    return bool(os.environ.get(ENV_PIN))
-
-
-def pin_benar(pin: str) -> bool:
-    """The quiz's one PIN check (to be switched to the kit's shared teacher PIN when it lands)."""
-    harapan = os.environ.get(ENV_PIN) or ""
-    return bool(harapan) and hmac.compare_digest((pin or "").strip().encode(), harapan.encode())
 
 
 def _teks_grafik(teks: str, panjang: int = 42) -> str:
@@ -134,55 +125,17 @@ class KuisKelas(Tampilan):
     """Choose a quiz, open a room, run it question by question, export, archive."""
 
     DETAK = 0.25  # seconds between two looks at the database
-    BATAS_SALAH = 5
-    JEDA_DETIK = 30
 
     def __init__(self, path=None):
         self.path = path
-        self.salah, self.kunci_sampai = 0, 0.0
         self.widget = ipw.VBox(layout=ipw.Layout(width="100%", max_width="1100px"))
         self.widget.add_class("literasi-kuis")
-        if pin_diperlukan():
-            self._gerbang()
+        # The teacher's PIN, with the lockout shared by every kernel (literasi.kelas.pin).
+        if pin.hash_dari_env() is not None:
+            self.gerbang = GerbangPin(self._buka)
+            self.widget.children = [self.gerbang.widget]
         else:
             self._buka()
-
-    # PIN gate
-    def _gerbang(self) -> None:
-        self.isian_pin = ipw.Password(
-            description="PIN guru",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="100%", max_width="420px"),
-        )
-        self.tombol_masuk = ipw.Button(
-            description="Masuk", button_style="primary", layout=ipw.Layout(width="auto")
-        )
-        self.tombol_masuk.on_click(lambda _: self.masuk(self.isian_pin.value))
-        self.pesan_pin = ipw.HTML()
-        self.widget.children = [
-            ipw.HTML(
-                "<p>Kuis Kelas dijalankan guru. Masukkan PIN yang tampil di terminal server "
-                "(<code>literasi serve --lan</code>).</p>"
-            ),
-            baris_kontrol(self.isian_pin, self.tombol_masuk),
-            self.pesan_pin,
-        ]
-
-    def masuk(self, pin: str) -> bool:
-        if time.monotonic() < self.kunci_sampai:
-            self.pesan_pin.value = pesan_status(
-                "salah", f"Terlalu banyak salah. Tunggu {self.JEDA_DETIK} detik."
-            )
-            return False
-        if pin_benar(pin):
-            self._buka()
-            return True
-        self.salah += 1
-        self.isian_pin.value = ""
-        if self.salah >= self.BATAS_SALAH:
-            self.salah, self.kunci_sampai = 0, time.monotonic() + self.JEDA_DETIK
-        self.pesan_pin.value = pesan_status("salah", "PIN salah. Lihat PIN di terminal server.")
-        return False
 
     # Building the view (after the PIN)
     def _buka(self) -> None:
@@ -336,11 +289,9 @@ class KuisKelas(Tampilan):
 
     # Choosing a quiz
     def _on_unggah(self, change) -> None:
-        berkas = change["new"]
-        if not berkas:
-            return
-        f = berkas[0] if isinstance(berkas, list | tuple) else next(iter(berkas.values()))
-        self.muat_excel(f.get("name", "kuis.xlsx"), bytes(f.get("content", b"")))
+        berkas = berkas_unggahan(change["new"], "kuis.xlsx")
+        if berkas is not None:
+            self.muat_excel(*berkas)
 
     def muat_excel(self, nama: str, isi: bytes) -> None:
         """Read and check a teacher's quiz; the report names each problem's row and column."""

@@ -242,10 +242,10 @@ def bs_lima_terpadat() -> SoalKuis:
 
 def bs_poin_persen() -> SoalKuis:
     """True/false: a fall of 0,14 percentage points called "0,14%" (lesson 06's functions)."""
-    from literasi.data import load_dataset
+    from literasi import seri
     from literasi.siswa import persen_poin_persen_dan_perubahan as p06
 
-    kota = p06.seri_kota(load_dataset(p06.NAMA_DATA))
+    kota, _ = p06.dua_seri(seri.baca_kemiskinan())
     t1 = int(kota.index.max())
     t0 = t1 - 1
     pp = p06.poin_persen(kota[t0], kota[t1])
@@ -258,7 +258,7 @@ def bs_poin_persen() -> SoalKuis:
         f"Selisihnya {format_angka(abs(pp), 2)} poin persen. Dihitung relatif, "
         f"{format_angka(abs(pp), 2)} ÷ {format_angka(kota[t0], 2)} × 100 = "
         f"{format_angka(abs(rel), 1)}%. Poin persen dan persen adalah dua ukuran yang berbeda.",
-        "Data: pelajaran 06 (kemiskinan Maret 2020–2024)",
+        f"Data: pelajaran 06 ({seri.SUMBER_KEMISKINAN})",
     )
 
 

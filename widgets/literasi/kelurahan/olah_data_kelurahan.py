@@ -26,7 +26,14 @@ from literasi.kelurahan.tabulasi import DESIMAL, kelompok_besar
 from literasi.soal import SoalAngka, SoalPilihan
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
-from literasi.unggah import BATAS_MB, JENIS_BERKAS, TERIMA, angka_sel, html_masalah
+from literasi.unggah import (
+    BATAS_MB,
+    JENIS_BERKAS,
+    TERIMA,
+    angka_sel,
+    berkas_unggahan,
+    html_masalah,
+)
 
 LOG = logging.getLogger(__name__)
 JUDUL_BAGIAN = {
@@ -206,12 +213,11 @@ class OlahDataKelurahan(Tampilan):
         self._update()
 
     def _on_unggah(self, change) -> None:
-        berkas = change["new"]
-        if not berkas:
+        berkas = berkas_unggahan(change["new"])
+        if berkas is None:
             return
-        f = berkas[0] if isinstance(berkas, list | tuple) else next(iter(berkas.values()))
         try:
-            self.muat(f.get("name", "berkas"), bytes(f.get("content", b"")))
+            self.muat(*berkas)
         except Exception:  # noqa: BLE001 - the kernel survives; the user sees a message
             kode = catat_galat(LOG, "K02", "membaca unggahan")
             self.status.value = html_galat(kode, "Berkas tidak bisa diproses.",

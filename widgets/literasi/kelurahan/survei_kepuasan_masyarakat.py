@@ -55,7 +55,14 @@ from literasi.kelurahan.skm import (
 from literasi.soal import SoalAngka, SoalPilihan
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
-from literasi.unggah import BATAS_MB, JENIS_BERKAS, TERIMA, angka_sel, html_masalah
+from literasi.unggah import (
+    BATAS_MB,
+    JENIS_BERKAS,
+    TERIMA,
+    angka_sel,
+    berkas_unggahan,
+    html_masalah,
+)
 
 LOG = logging.getLogger(__name__)
 TAMPILAN = ["Nilai per unsur", "Kuadran kepentingan–kinerja"]
@@ -342,9 +349,9 @@ class SurveiKepuasan(Tampilan):
         return True
 
     def _on_unggah(self, change) -> None:
-        if change["new"]:
-            f = change["new"][0]
-            self.muat_berkas(f["name"], bytes(f["content"]))
+        berkas = berkas_unggahan(change["new"])
+        if berkas is not None:
+            self.muat_berkas(*berkas)
 
     def muat_berkas(self, nama: str, isi: bytes) -> bool:
         """Read an upload; on success it replaces the data. Never raises for bad files."""
