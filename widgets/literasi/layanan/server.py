@@ -222,50 +222,37 @@ def buat_aplikasi_voila():
             for nama in ("template", "theme"):
                 self.request.arguments.pop(nama, None)
                 self.request.query_arguments.pop(nama, None)
-            if not await self._ada_tempat(path):
-                return
             permintaan = penjaga.Permintaan(self.request.remote_ip)
             penjaga.PERMINTAAN.set(permintaan)
-            penjaga.PENCATAT.mulai_meminta(permintaan.klien)
+            status = await penjaga.beri_tempat(
+                self.kernel_manager,
+                permintaan,
+                self.settings["literasi_ip"],
+                self.settings["literasi_maks_kernel"],
+                path,
+            )
+            if status is not None:
+                return self._tolak(status)
             try:
                 return await super().get(path)
             finally:
-                penjaga.PENCATAT.selesai_meminta(permintaan.klien)
+                penjaga.PENCATAT.selesai_meminta(permintaan)  # no kernel came (an error)
                 # From now on a page that never connects loses its kernel within a minute.
                 penjaga.PENCATAT.halaman_terkirim(permintaan.kernel_id)
 
-        async def _ada_tempat(self, path: str | None) -> bool:
-            """Room for this phone and this laptop to hold one more kernel; otherwise answer
-            with the kit's Indonesian page (429 or 503) and return False."""
-            km = self.kernel_manager
-            ip = self.request.remote_ip
-            if penjaga.klien_kelas(ip, self.settings["literasi_ip"]):
-                milik = [k for k in penjaga.PENCATAT.milik(ip) if k in km]
-                jumlah = len(milik) + penjaga.PENCATAT.menunggu.get(ip, 0)
-                if jumlah >= penjaga.MAKS_KERNEL_PER_KLIEN:
-                    lama = penjaga.PENCATAT.boleh_diganti(ip)
-                    if lama is None:
-                        log.warning("Kernel ke-%d untuk %s ditolak", jumlah + 1, ip)
-                        return self._tolak(429)
-                    await km.shutdown_kernel(lama)  # its page went away: make room
-            if km.get_pool_size(path) == 0 and (
-                len(km.list_kernel_ids()) >= self.settings["literasi_maks_kernel"]
-                or not penjaga.memori_cukup_untuk_kernel()
-            ):
+        def _tolak(self, status: int) -> None:
+            """The kit's Indonesian page: this phone holds enough kernels (429) or the laptop
+            is full (503)."""
+            if status == 503:
                 TERMINAL.warning(
                     "Peringatan: memori laptop hampir penuh (%d kernel berjalan); ponsel yang "
                     "baru membuka aplikasi diminta menunggu.",
-                    len(km.list_kernel_ids()),
+                    len(self.kernel_manager.list_kernel_ids()),
                 )
-                return self._tolak(503)
-            return True
-
-        def _tolak(self, status: int) -> bool:
             self.set_status(status)
             self.set_header("Content-Type", "text/html; charset=UTF-8")
             self.set_header("Retry-After", "30")
             self.finish(penjaga.halaman_pesan(status, ulang=self.request.uri))
-            return False
 
         # --- end issue 12 ---
 
