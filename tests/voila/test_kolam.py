@@ -27,7 +27,13 @@ PERNAH: set[int] = set()  # every kernel the server has started while these test
 
 
 def jumlah_kernel(pid: int) -> int:
-    kini = {p.pid for p in psutil.Process(pid).children() if "ipykernel" in " ".join(p.cmdline())}
+    kini = set()
+    for p in psutil.Process(pid).children():
+        try:
+            if "ipykernel" in " ".join(p.cmdline()):
+                kini.add(p.pid)
+        except psutil.Error:  # a kernel just shut down (a zombie until the server reaps it)
+            continue
     PERNAH.update(kini)
     return len(kini)
 
