@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import sys
 import tempfile
@@ -37,6 +38,8 @@ class ServerJupyter(Server):
         perintah = [sys.executable, "-m", "jupyter_server", "--no-browser", f"--port={port}",
                     f"--ServerApp.ip={IP}", "--ServerApp.port_retries=0",
                     f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={tmp}"]
+        if os.geteuid() == 0:  # a container
+            perintah.append("--allow-root")
         super().__init__("jupyter_server", perintah, port, tmp, tmp)
 
     def tunggu_siap(self, batas: float = 120) -> None:
