@@ -515,7 +515,7 @@ def test_kernel_yang_membengkak_dihentikan(kelas):
     }
     widget = (widget_baru({**teks, "value": besar}) for _ in range(n))  # 9 MB each, one by one
     bicara_ke_kernel(kelas, kernel, widget, dengar=30.0)
-    akhir = time.monotonic() + 30
+    akhir = time.monotonic() + 90  # checked every 10 s; generous for a busy machine
     while proses.is_running() and proses.status() != psutil.STATUS_ZOMBIE:
         assert time.monotonic() < akhir, (
             f"a kernel of {proses.memory_info().rss / 2**20:.0f} MB still runs"
