@@ -194,6 +194,7 @@ def buat_aplikasi_voila():
     from tornado.ioloop import PeriodicCallback
     from tornado.web import GZipContentEncoding, HTTPError, RedirectHandler
     from voila.app import Voila
+    from voila.configuration import VoilaConfiguration
     from voila.static_file_handler import TemplateStaticFileHandler
     from voila.tornado.contentshandler import VoilaContentsHandler
     from voila.tornado.handler import TornadoVoilaHandler
@@ -218,8 +219,9 @@ def buat_aplikasi_voila():
                 return  # redirected to the same app with this browser's phone key
             # --- issue 12: bounds per phone (literasi.layanan.penjaga) ---
             # ?template= / ?theme= would skip the warm pool and, where Voilà allows overrides,
-            # show the teacher's cells: the kit's template and theme only.
-            for nama in ("template", "theme"):
+            # show the teacher's cells: the kit's template and theme only. (The query arguments
+            # bear the names of the Voilà settings they override.)
+            for nama in (VoilaConfiguration.template.name, VoilaConfiguration.theme.name):
                 self.request.arguments.pop(nama, None)
                 self.request.query_arguments.pop(nama, None)
             permintaan = penjaga.Permintaan(self.request.remote_ip)
