@@ -70,14 +70,14 @@ def test_pengunjung_ke_jalur_lalu_kembali_ke_beranda_saat_diam(server_pojok, buk
     # A visitor who keeps swiping stays on the app past the idle time.
     akhir = time.monotonic() + DIAM_DETIK * 1.3
     while time.monotonic() < akhir:
+        terakhir = time.monotonic()  # the swipe's events all come after this instant
         gerak(page, 120)
-        terakhir = time.monotonic()  # the swipe and its scrolling are over
         time.sleep(3)
         assert "14_mencari" in page.url, "returned to the landing page while in use"
 
     # Then the visitor walks away: the page returns to the corner's landing page by itself.
     page.wait_for_url(beranda, timeout=(DIAM_DETIK + 10) * 1000)
-    assert time.monotonic() - terakhir >= DIAM_DETIK - 0.5, "returned before the idle time"
+    assert time.monotonic() - terakhir >= DIAM_DETIK - 0.3, "returned before the idle time"
     expect(page.get_by_role("heading", name="Pojok Statistik BPS Kota Pekalongan")).to_be_visible()
 
 

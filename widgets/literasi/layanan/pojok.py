@@ -178,7 +178,7 @@ def untuk_guru(path: Path) -> bool:
 
 
 HALAMAN_DITOLAK = (
-    "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>"
+    "<!DOCTYPE html><html lang='id' {penanda}><head><meta charset='utf-8'>"
     "<meta name='viewport' content='width=device-width, initial-scale=1'>"
     "<title>Tidak tersedia di Pojok Statistik</title></head><body>"
     "<main><h1>Tidak tersedia di Pojok Statistik</h1>"
@@ -208,7 +208,11 @@ def layani(handler, path: str | None, folder: str | Path, alamat: str | None) ->
     if path and untuk_guru((Path(folder) / path).resolve()):
         handler.set_status(403)
         handler.set_header("Content-Type", "text/html; charset=UTF-8")
-        handler.finish(HALAMAN_DITOLAK.format(beranda="/"))
+        # Marked as one of the kit's own message pages, so the server's error-page transform
+        # (literasi.layanan.penjaga) keeps this text instead of its general "Akses ditolak".
+        from literasi.layanan.penjaga import PENANDA
+
+        handler.finish(HALAMAN_DITOLAK.format(penanda=PENANDA, beranda="/"))
         return True
     return False
 
