@@ -749,7 +749,7 @@ class OlahDataKelurahan(Tampilan):
         if kunci == self._kunci_grafik:
             return  # same picture: a cleaning step that changes no counted row redraws nothing
         self._kunci_grafik = kunci
-        fig = gambar_baru(5.6, 4.6)
+        fig = gambar_baru(5.6, 6.8)
         ax = fig.add_subplot()
         if self.pilih_grafik.value == GRAFIK[0]:
             gambar_piramida(ax, data, f"Piramida penduduk {nama}")
@@ -758,8 +758,8 @@ class OlahDataKelurahan(Tampilan):
             gambar_per_rw(ax, data, f"Penduduk per RW, {nama}")
             kalimat = kalimat_per_rw(data, nama)
         if self.fiktif:
-            fig.text(0.99, 0.01, vk.TANDA_FIKTIF, ha="right", va="bottom", fontsize=8,
-                     color="#b00020", fontweight="bold")  # fmt: skip
+            # Under the axis label, where constrained layout keeps room for it.
+            fig.supxlabel(vk.TANDA_FIKTIF, fontsize=8, color="#b00020", fontweight="bold")
             kalimat += f" ({vk.TANDA_FIKTIF}.)"
         self.grafik.value = html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=self._sumber())
 

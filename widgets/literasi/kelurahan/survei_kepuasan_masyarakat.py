@@ -113,7 +113,7 @@ def _nama_bungkus(nama: str, lebar: int = 22) -> str:
     return "\n".join(textwrap.wrap(nama, lebar))
 
 
-def gambar_per_unsur(hasil: HasilIKM, lebar: float = 4.8, tinggi: float = 5.8) -> Figure:
+def gambar_per_unsur(hasil: HasilIKM, lebar: float = 4.8, tinggi: float = 7.6) -> Figure:
     """Horizontal bars of each element's value (NRR × 25) over the A–D bands; weakest orange."""
     fig = gambar_baru(lebar, tinggi)
     ax = fig.add_subplot()
@@ -186,7 +186,8 @@ def gambar_kuadran(kuadran: HasilKuadran, lebar: float = 4.8, tinggi: float = 4.
     ax.axvline(gx, color="#14303d", linewidth=1)
     ax.axhline(gy, color="#14303d", linewidth=1)
     x0, x1 = min(t["kinerja"].min(), gx) - 0.15, max(t["kinerja"].max(), gx) + 0.15
-    y0, y1 = min(t["kepentingan"].min(), gy) - 0.15, max(t["kepentingan"].max(), gy) + 0.15
+    # Room above and below the dots for the quadrant names in the corners.
+    y0, y1 = min(t["kepentingan"].min(), gy) - 0.3, max(t["kepentingan"].max(), gy) + 0.3
     ax.set_xlim(max(1, x0), min(4, x1) if x1 <= 4 else x1)
     ax.set_ylim(max(1, y0), min(4, y1) if y1 <= 4 else y1)
     kotak = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1}

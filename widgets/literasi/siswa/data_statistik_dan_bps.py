@@ -12,11 +12,17 @@ from html import escape
 
 import ipywidgets as ipw
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
 
 from literasi.data import describe_dataset, load_dataset
 from literasi.format import format_angka
-from literasi.grafik import WARNA_PEKALONGAN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.grafik import (
+    WARNA_PEKALONGAN,
+    WARNA_SOROT,
+    WARNA_UTAMA,
+    gambar_baru,
+    html_grafik,
+    sumbu_angka,
+)
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -355,8 +361,8 @@ class TigaAngkaPenduduk(Tampilan):
 
     def _sumbu(self, ax, label_y: str, judul: str) -> None:
         posisi = range(len(self.angka))
-        ax.set_xticks(list(posisi), [a.label for a in self.angka], fontsize=9.5)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: format_angka(y)))
+        ax.set_xticks(list(posisi), [a.label for a in self.angka], fontsize=8.5)
+        sumbu_angka(ax.yaxis)
         ax.tick_params(axis="y", labelsize=9)
         ax.set_ylabel(label_y, fontsize=9.5)
         ax.set_title(judul, fontsize=11)

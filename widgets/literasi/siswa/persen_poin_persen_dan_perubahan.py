@@ -17,7 +17,7 @@ from matplotlib.ticker import FuncFormatter
 
 from literasi.data import load_dataset
 from literasi.format import format_angka
-from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik, sumbu_angka
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -368,10 +368,11 @@ class PerubahanKemiskinan(Tampilan):
         atas.set_ylim(0, 13)
         atas.set_xlim(min(self.kota.index) - 0.4, max(self.kota.index) + 0.4)
         atas.set_xticks(list(self.kota.index), [str(t) for t in self.kota.index], fontsize=8)
+        sumbu_angka(atas.yaxis, desimal=1)
         atas.tick_params(axis="y", labelsize=8)
         atas.set_ylabel("Penduduk miskin (%)", fontsize=9)
         atas.set_title("Persentase penduduk miskin (Maret)", fontsize=10)
-        atas.legend(fontsize=7, loc="lower left", frameon=False)
+        atas.legend(fontsize=8, loc="lower left", frameon=False)
         atas.spines[["top", "right"]].set_visible(False)
 
         nilai = [self._perubahan(self.kota), self._perubahan(self.jateng)]
