@@ -291,6 +291,7 @@ class Kemajuan:
         self.jumlah = jumlah
         self.benar: set[int] = set()
         self.widget = ipw.HTML(layout=ipw.Layout(margin="8px 0"))
+        self.widget.add_class("literasi-kemajuan")
         self._update()
 
     def tandai(self, nomor: int) -> None:
@@ -354,6 +355,7 @@ class KartuSoal:
                 max_width="720px",
             ),
         )
+        self.widget.add_class("literasi-kartu-soal")  # the template's CSS fits it to a phone
 
     def _tampilkan(self, kelas: str, teks: str) -> None:
         self.umpan.value = f"<div class='literasi-umpan {kelas}' role='status'>{teks}</div>"

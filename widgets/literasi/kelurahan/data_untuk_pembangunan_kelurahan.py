@@ -401,7 +401,7 @@ class GabungKode(Tampilan):
         self.grafik_peta = ipw.HTML()
         kontrol = self.kendali(self.cara)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.tabel, self.grafik_peta],
+            [kontrol, self.grafik, self.ringkasan, self.tabel, self.grafik_peta],
             layout=ipw.Layout(width="100%"),
         )
         self._update()

@@ -341,7 +341,7 @@ class IndikatorKota(Tampilan):
         self.sumber = ipw.HTML()
         kontrol = self.kendali(self.indikator)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.sumber], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan, self.sumber], layout=ipw.Layout(width="100%")
         )
         self._update()
 

@@ -904,9 +904,9 @@ class SurveiKepuasan(Tampilan):
         self.panel_hasil = ipw.VBox(
             [
                 self.label_data,
-                baris_kontrol(self.tampilan),
-                self.ringkasan,
+                baris_kontrol(self.tampilan),  # right above the chart it switches
                 self.grafik,
+                self.ringkasan,
                 self.tabel_html,
             ],
             layout=ipw.Layout(width="100%"),

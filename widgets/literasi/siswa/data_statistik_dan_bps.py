@@ -318,7 +318,7 @@ class TigaAngkaPenduduk(Tampilan):
         self.grafik = ipw.HTML()
         kontrol = self.kendali(self.tampilan)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 

@@ -425,7 +425,7 @@ class HubunganDuaVariabel(Tampilan):
         self.grafik = ipw.HTML()
         baris = self.kendali(self.tahun, self.variabel, self.wilayah)
         self.widget = ipw.VBox(
-            [baris, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [baris, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 

@@ -218,7 +218,7 @@ class PeringkatKabKota(Tampilan):
         self._kerangka = None  # (measure, KerangkaGrafik, bars) of the chart on screen
         kontrol = self.kendali(self.wilayah, self.ukuran)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.tabel_html, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan, self.tabel_html], layout=ipw.Layout(width="100%")
         )
         self._update()
 

@@ -308,7 +308,7 @@ class PerubahanKemiskinan(Tampilan):
         self.grafik = ipw.HTML()
         kontrol = self.kendali(self.cara, self.tahun)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 

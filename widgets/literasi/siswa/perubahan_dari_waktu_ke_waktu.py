@@ -385,7 +385,7 @@ class PerubahanWaktu(Tampilan):
         self.catatan = ipw.HTML()
         kontrol = self.kendali(self.indikator, self.tampilan)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.catatan], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan, self.catatan], layout=ipw.Layout(width="100%")
         )
         self._update()
 

@@ -562,7 +562,7 @@ class PetaKelas(Tampilan):
         self.grafik = ipw.HTML()
         baris = self.kendali(self.cara, self.indikator)
         self.widget = ipw.VBox(
-            [baris, self.ringkasan, self.grafik, self.tabel_kelas],
+            [baris, self.grafik, self.ringkasan, self.tabel_kelas],
             layout=ipw.Layout(width="100%"),
         )
         self._update()

@@ -371,7 +371,7 @@ class PiramidaPenduduk(Tampilan):
         self.grafik_rasio = ipw.HTML()
         kontrol = self.kendali(self.tahun, self.pembanding)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.grafik_rasio],
+            [kontrol, self.grafik, self.ringkasan, self.grafik_rasio],
             layout=ipw.Layout(width="100%"),
         )
         self._update()

@@ -430,7 +430,7 @@ class SampelPopulasi(Tampilan):
         self.grafik_populasi = ipw.HTML()
         kontrol = self.kendali(self.ukuran, self.variabel, self.cara, self.seed)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.tabel_n, self.grafik_populasi],
+            [kontrol, self.grafik, self.ringkasan, self.tabel_n, self.grafik_populasi],
             layout=ipw.Layout(width="100%"),
         )
         self._update()

@@ -361,7 +361,7 @@ class PemusatanKabKota(Tampilan):
         self.grafik = ipw.HTML()
         kontrol = self.kendali(self.variabel, self.buatan, self.nilai_buatan)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 

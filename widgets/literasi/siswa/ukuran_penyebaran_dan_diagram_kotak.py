@@ -304,7 +304,7 @@ class PenyebaranKabKota(Tampilan):
         self.catatan = ipw.HTML(f"<p class='literasi-kecil'>{escape(METODE)}</p>")
         kontrol = self.kendali(self.jenis, self.variabel)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.tabel_html, self.catatan],
+            [kontrol, self.grafik, self.ringkasan, self.tabel_html, self.catatan],
             layout=ipw.Layout(width="100%"),
         )
         self._update()

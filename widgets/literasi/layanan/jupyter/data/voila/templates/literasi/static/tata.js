@@ -21,7 +21,7 @@
       var lipat = document.createElement("details");
       lipat.className = "literasi-tujuan";
       var ringkas = document.createElement("summary");
-      ringkas.textContent = tebal.textContent + " " + daftar.children.length + " tujuan";
+      ringkas.textContent = tebal.textContent + " " + daftar.children.length + " hal";
       // "Waktu: ± 30 menit" after the list joins the summary line.
       var waktu = daftar.nextElementSibling;
       if (waktu && waktu.tagName === "P" && /^Waktu:/.test(waktu.textContent.trim())) {
