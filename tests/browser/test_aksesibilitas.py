@@ -1,7 +1,9 @@
 """Accessibility audit of every app with axe-core (from npm, injected by Playwright).
 
 No "critical" or "serious" violation is allowed. A plain Voilà page has both: a chart PNG
-without alt text and a slider without an accessible name.
+without alt text and a slider without an accessible name. The page is opened on the phone a
+student holds (360×800, touch; tests/orang.py), never resized; the audit then reads the whole
+page, folded sections included, as a screen reader does.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from conftest import semua_notebook
 
@@ -19,11 +21,10 @@ AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.m
 
 
 @pytest.mark.parametrize("notebook", semua_notebook())
-def test_tanpa_pelanggaran_berat(server_kit, page: Page, notebook):
+def test_tanpa_pelanggaran_berat(server_kit, buka_di, notebook):
     if not AXE.exists():
         pytest.fail(f"{AXE} tidak ada: jalankan `npm ci --prefix tests` (tests/run.sh)")
-    page.set_viewport_size({"width": 360, "height": 800})
-    page.goto(server_kit.render_url(notebook))
+    page = buka_di("ponsel", server_kit.render_url(notebook))
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=90_000)
     page.wait_for_load_state("networkidle")
     page.add_script_tag(path=str(AXE))

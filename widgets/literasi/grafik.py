@@ -25,17 +25,19 @@ WARNA_SOROT = "#e07a1f"
 WARNA_PEKALONGAN = "#7b2d8e"
 WARNA_LAIN = "#a9bfcc"
 
-# A chart is drawn for the phone: shown as wide as the column of a 360-px screen (LEBAR_PONSEL
-# CSS px), with 2 device pixels per CSS px, so its PNG is 664 px wide. Its figure is 3,35 in
-# wide, which makes 1 pt of text 11/8 CSS px there: the smallest text the kit's charts use
-# (8 pt) is 11 px on the phone, a 10-pt label 13,75 px. On a laptop the same PNG is shown at
-# most LEBAR_MAKS px wide and never taller than most of the screen (template CSS), so its text
-# only grows. tests/unit/test_grafik_terbaca.py measures every chart of every app this way.
+# A chart is drawn for the phone. On a 360-px screen it is shown LEBAR_PONSEL CSS px wide in a
+# view (LEBAR_KOLOM outside one), with 2 device pixels per CSS px: its PNG is 2 × 336 = 672 px
+# wide. Its figure is 3,35 in wide, which makes 1 pt of text 11/8 CSS px at 332 px: the smallest
+# text the kit's charts use (8 pt) is 11 px on the phone, a 10-pt label 13,75 px. On a laptop
+# the same PNG is shown at most LEBAR_MAKS px wide and never taller than most of the screen, so
+# its text only grows. tests/unit/test_grafik_terbaca.py measures every chart of every app this
+# way; tests/browser/test_ponsel.py checks the pixels against the width it is shown at.
 LEBAR_PONSEL = 332
+LEBAR_KOLOM = 336
 RASIO_PIKSEL = 2
 PX_PER_PT = 11 / 8
 LEBAR_INCI = LEBAR_PONSEL / (72 * PX_PER_PT)
-DPI = LEBAR_PONSEL * RASIO_PIKSEL / LEBAR_INCI
+DPI = LEBAR_KOLOM * RASIO_PIKSEL / LEBAR_INCI
 LEBAR_MAKS = 560
 
 
