@@ -221,6 +221,13 @@ def buat_aplikasi_voila():
             # Gzip every page, script and JSON. Voilà applies its tornado_settings after the
             # Application is built, too late for tornado to add the gzip transform.
             settings["compress_response"] = True
+            # The JupyterLab extensions' scripts have names that change with their content
+            # (remoteEntry.<hash>.js, <n>.<hash>.js?v=<hash>), yet Voilà serves them no-cache,
+            # so a student's second app asks for each again. Jupyter Server's own setting lets
+            # the phone keep them for a year (tests/benchmark/ponsel.py prints the bytes).
+            settings["static_immutable_cache"] = [
+                self.server_url.rstrip("/") + "/voila/labextensions/"
+            ]
             return settings
 
         def init_handlers(self):
