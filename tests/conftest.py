@@ -7,6 +7,7 @@ writable folders redirected into a temporary folder so tests leave nothing in $H
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -88,6 +89,31 @@ def ambil(url: str, timeout: float = 120) -> tuple[int, str]:
             return r.status, r.read().decode("utf-8")
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode("utf-8", "replace")
+
+
+def baca_terminal(log: Path) -> tuple[str, str]:
+    """What the teacher reads in the terminal of `literasi serve --lan`: (address, PIN guru)."""
+    teks = log.read_text(encoding="utf-8")
+    alamat = re.search(r"Buka di browser: (\S+)", teks)
+    pin = re.search(r"PIN guru \(untuk [^)]*\): (\d{6})\b", teks)
+    assert alamat and pin, f"address or PIN not printed:\n{teks}"
+    return alamat.group(1), pin.group(1)
+
+
+AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pelanggaran_berat(page) -> list[str]:
+    """axe-core's "critical" and "serious" violations on the page as it is now (empty = pass)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} tidak ada: jalankan `npm ci --prefix tests` (tests/run.sh)")
+    page.add_script_tag(path=str(AXE))
+    hasil = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in hasil["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
 
 
 @contextmanager

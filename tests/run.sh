@@ -23,7 +23,7 @@ command -v npm >/dev/null || pasang_apt nodejs npm
 
 # The kit and its test tools in a local virtual environment.
 [ -x .venv/bin/python ] || "$PY" -m venv .venv || { pasang_apt python3-venv && "$PY" -m venv .venv; }
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[test]"
 npm ci --prefix tests --no-audit --no-fund --loglevel=error
 
 # Keep Jupyter's and matplotlib's writable folders out of $HOME.

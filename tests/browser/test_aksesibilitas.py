@@ -8,30 +8,27 @@ page, folded sections included, as a screen reader does.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
-from conftest import semua_notebook
+from conftest import pelanggaran_berat, semua_notebook
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize("notebook", semua_notebook())
 def test_tanpa_pelanggaran_berat(server_kit, buka_di, notebook):
-    if not AXE.exists():
-        pytest.fail(f"{AXE} tidak ada: jalankan `npm ci --prefix tests` (tests/run.sh)")
     page = buka_di("ponsel", server_kit.render_url(notebook))
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=90_000)
     page.wait_for_load_state("networkidle")
-    page.add_script_tag(path=str(AXE))
-    hasil = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    berat = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in hasil["violations"]
-        if v["impact"] in ("critical", "serious")
-    ]
+    berat = pelanggaran_berat(page)
+    assert not berat, "\n".join(berat)
+
+
+def test_halaman_pemain_kuis(server_kit, buka_di):
+    """Kuis Kelas's player page (served without a kernel); its other screens:
+    test_kuis_di_peramban.py."""
+    page = buka_di("ponsel", server_kit.url + "kuis")
+    expect(page.get_by_role("heading", name="Gabung ke kuis")).to_be_visible(timeout=30_000)
+    berat = pelanggaran_berat(page)
     assert not berat, "\n".join(berat)

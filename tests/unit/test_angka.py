@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
 
-import literasi.angka
 from literasi.angka import ATURAN_TITIK, Angka, BukanAngka, baca_angka
 from literasi.format import format_angka
 
@@ -103,10 +101,6 @@ def test_angka_dataclass():
     assert baca_angka("50%") == Angka(50.0, True)
     assert baca_angka("50") == Angka(50.0, False)
 
-
-def test_doctest_angka():
-    hasil = doctest.testmod(literasi.angka, verbose=False)
-    assert hasil.attempted >= 5 and hasil.failed == 0
 
 
 NILAI_BOLAK_BALIK = [

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
 import math
 
 import pandas as pd
 import pytest
 
-import literasi.format
-from literasi.format import format_angka, format_persen, format_rupiah
+from literasi.format import format_angka, format_bertanda, format_persen, format_rupiah
 from literasi.tabel import tabel_html
 
 
@@ -71,9 +69,19 @@ def test_format_rupiah(nilai, teks):
     assert format_rupiah(nilai) == teks
 
 
-def test_doctest_format():
-    hasil = doctest.testmod(literasi.format, verbose=False)
-    assert hasil.attempted >= 5 and hasil.failed == 0
+@pytest.mark.parametrize(
+    ("nilai", "desimal", "plus", "teks"),
+    [
+        (-0.62, 2, False, "−0,62"),  # a real minus sign, not a hyphen
+        (0.36, 2, True, "+0,36"),
+        (0.36, 2, False, "0,36"),
+        (0.004, 2, True, "0,00"),  # rounds to zero: no sign
+        (-1234.5, 1, True, "−1.234,5"),
+    ],
+)
+def test_format_bertanda(nilai, desimal, plus, teks):
+    assert format_bertanda(nilai, desimal, plus) == teks
+
 
 
 def _contoh() -> pd.DataFrame:

@@ -119,8 +119,7 @@ def test_berhenti_tanpa_menunggu_pengisian_yang_antre():
         await tunggu(lambda: km._semua_kolam_penuh(), 5)
         km.kernel_pools_config["app"]["pool_size"] = 4
         await km.get_rendered_notebook("app")  # three fills: one starts, two wait their turn
-        await asyncio.sleep(0.1)
-        assert len(km._antre) == 2
+        await tunggu(lambda: len(km._antre) == 2, 1)
         await asyncio.wait_for(km.shutdown_all(), 1)
         assert not km._antre and len(km._pools["app"]) == 2
 

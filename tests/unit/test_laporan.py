@@ -23,7 +23,7 @@ def contoh_tabel() -> pd.DataFrame:
 
 
 def test_excel_terbaca_kembali_dengan_metadata():
-    xlsx = laporan.tulis_excel(
+    xlsx = laporan.buat_excel(
         {
             "Per RW": contoh_tabel(),
             "Nama lembar yang panjang sekali: lebih dari 31 huruf": contoh_tabel(),
@@ -46,7 +46,7 @@ def test_excel_terbaca_kembali_dengan_metadata():
 
 
 def test_csv_utf8_bom_dan_diloloskan():
-    isi = laporan.tulis_csv(contoh_tabel())
+    isi = laporan.buat_csv(contoh_tabel())
     assert isi.startswith(b"\xef\xbb\xbf")
     teks = isi.decode("utf-8-sig").splitlines()
     assert teks[0] == "RW,laki_laki,rasio,catatan"
@@ -71,7 +71,7 @@ def bagian(n_baris: int) -> list[laporan.Bagian]:
 
 def test_pdf_a4_dengan_jumlah_halaman():
     isi = bagian(10)
-    pdf = laporan.tulis_pdf("Kelurahan X dalam Angka", "Penduduk", "Sumber uji", isi,
+    pdf = laporan.buat_pdf("Kelurahan X dalam Angka", "Penduduk", "Sumber uji", isi,
                             keterangan=[("Periode", "2024")])  # fmt: skip
     assert pdf.startswith(b"%PDF")
     assert laporan.jumlah_halaman_pdf(isi) == 4  # title page + 3 sections
@@ -81,7 +81,7 @@ def test_pdf_a4_dengan_jumlah_halaman():
 
 def test_pdf_tabel_panjang_berlanjut():
     isi = bagian(laporan.BARIS_PER_HALAMAN * 2 + 1)
-    pdf = laporan.tulis_pdf("Judul", "Sub", "Sumber", isi, peringatan="DATA CONTOH FIKTIF")
+    pdf = laporan.buat_pdf("Judul", "Sub", "Sumber", isi, peringatan="DATA CONTOH FIKTIF")
     assert laporan.jumlah_halaman_pdf(isi) == 1 + 2 + 3
     assert laporan.hitung_halaman(pdf) == 6
 

@@ -151,3 +151,38 @@ def test_binder_scripts_are_executable(relpath):
         assert staged[0] == "100755", f"{relpath} has git mode {staged[0]}; want 100755"
     else:
         assert os.access(ROOT / relpath, os.X_OK), f"{relpath} is not executable"
+
+
+SERVING_STACK = ("voila", "jupyter-server", "ipykernel", "ipywidgets")
+
+
+def read_constraints() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version, f"constraints.txt: {line!r} is not an exact pin (name==version)"
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def test_constraints_pin_the_serving_stack_inside_pyproject_ranges():
+    """One tested set of versions: exact pins that pyproject's ranges allow."""
+    from importlib.metadata import version
+
+    pins = read_constraints()
+    for name in SERVING_STACK:
+        assert name in pins, f"constraints.txt does not pin {name}"
+    for name, spec in runtime_from_pyproject().items():
+        assert name in pins, f"constraints.txt does not pin the runtime dependency {name}"
+        assert spec.contains(pins[name]), f"{name}=={pins[name]} is outside pyproject's {spec}"
+    # The environment the tests run in is the pinned one (tests/run.sh installs with -c).
+    for name in SERVING_STACK:
+        assert version(name) == pins[name], f"{name} {version(name)} installed, {pins[name]} pinned"
+
+
+def test_every_install_uses_the_constraints():
+    for relpath in ("README.md", "tests/run.sh", "binder/postBuild"):
+        text = (ROOT / relpath).read_text(encoding="utf-8")
+        assert "-c constraints.txt" in text, f"{relpath} installs without constraints.txt"

@@ -14,6 +14,7 @@ NOTEBOOKS = REPO / "notebooks"
 LESSONS = REPO / "lessons"
 AUDIENS = ("siswa", "guru", "kelurahan")
 PENANDA_TUJUAN_NOTEBOOK = "**Kamu akan bisa:**"
+PENANDA_TUJUAN_KELURAHAN = "**Anda akan bisa:**"  # kelurahan apps speak to officials
 JUDUL_TUJUAN_PANDUAN = "## Tujuan pembelajaran"
 KUNCI_MULAI = "<!-- kunci-jawaban:mulai -->"
 KUNCI_AKHIR = "<!-- kunci-jawaban:akhir -->"
@@ -98,11 +99,14 @@ def test_tujuan_panduan_sama_dengan_notebook(notebook: Path):
     panduan = panduan_untuk(notebook)
     if not panduan.is_file():
         pytest.fail(f"panduan {panduan.relative_to(REPO)} tidak ada")
-    tujuan_nb = daftar_bernomor_setelah(teks_markdown_notebook(notebook), PENANDA_TUJUAN_NOTEBOOK)
+    penanda = (
+        PENANDA_TUJUAN_KELURAHAN if notebook.parent.name == "kelurahan" else PENANDA_TUJUAN_NOTEBOOK
+    )
+    tujuan_nb = daftar_bernomor_setelah(teks_markdown_notebook(notebook), penanda)
     tujuan_panduan = daftar_bernomor_setelah(
         panduan.read_text(encoding="utf-8"), JUDUL_TUJUAN_PANDUAN
     )
-    assert tujuan_nb, f"{notebook.name}: daftar '{PENANDA_TUJUAN_NOTEBOOK}' tidak ditemukan"
+    assert tujuan_nb, f"{notebook.name}: daftar '{penanda}' tidak ditemukan"
     assert tujuan_panduan == tujuan_nb
 
 

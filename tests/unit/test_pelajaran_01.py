@@ -28,7 +28,7 @@ from literasi.siswa.data_statistik_dan_bps import (
     tabel_kolom,
     tiga_angka,
 )
-from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak, kunci_jawaban
 
 # Published figures quoted in datasets/README.md ("Kotak 1 — Tiga sistem, tiga angka").
 SENSUS_2020 = 307150
@@ -57,8 +57,9 @@ def test_tiga_angka_sama_dengan_readme(angka):
     assert [a.jiwa for a in angka] == [SENSUS_2020, PROYEKSI_2024, REGISTRASI_2024]
 
 
-def test_sensus_sama_dengan_penyebut_bps_2020(data):
-    """The census figure (quoted by Wikipedia) equals BPS's own 2020 denominator."""
+def test_sensus_sama_dengan_kolom_penduduk_2020(data):
+    """The census figure (quoted by Wikipedia) equals the 2020 value of the projection column
+    (the SP2020 count), a second copy of the same BPS number."""
     kemiskinan = data[1]
     baris = kemiskinan[(kemiskinan["Wilayah"] == "Kota Pekalongan") & (kemiskinan["Tahun"] == 2020)]
     assert round(float(baris["Jumlah Penduduk Ribu Jiwa"].iloc[0]) * 1000) == SENSUS_2020
@@ -185,13 +186,21 @@ def test_soal_4_kodepos(soal):
     assert not s.periksa("Kode pos rata-rata Kota Pekalongan").benar
 
 
-def test_soal_5_selisih(soal):
+def test_soal_5_selisih_sekitar_2_9_ribu(soal):
+    """321,10 ribu is rounded to ten people: the difference is "sekitar 2,9 ribu", and an exact
+    2.879 is accepted with that said."""
     s = soal[4]
-    assert s.jawaban == PROYEKSI_2024 - REGISTRASI_2024 == 2879
-    for ketik in ("2.879", "2879", "2.880"):
+    assert PROYEKSI_2024 - REGISTRASI_2024 == 2879
+    assert s.jawaban == pytest.approx(2.879)
+    assert s.jawaban_teks() == "2,9 ribu jiwa" and "321,10 ribu" in s.pertanyaan
+    for ketik in ("2,9", "2.9", "3", "2,88"):
         assert s.periksa(ketik).benar, ketik
-    for salah in ("13.950", "11.071", "2.800"):
+    for ketik in ("2.879", "2879", "2879 jiwa"):  # the guide once said the app could not read this
+        hasil = s.periksa(ketik)
+        assert hasil.benar and "sekitar 2,9 ribu" in hasil.pesan, ketik
+    for salah in ("13,9", "11.071", "2,5"):
         assert not s.periksa(salah).benar, salah
+    assert "2.879 jiwa" in kunci_jawaban([s])
 
 
 def test_soal_6_sebut_sumber(soal):

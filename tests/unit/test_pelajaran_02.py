@@ -3,17 +3,15 @@ view driven as a learner, and every exercise (right answer accepted, wrong one r
 
 from __future__ import annotations
 
-import base64
-import re
-from html import unescape
-
 import pytest
+from bantu import alt_grafik as _alt
+from bantu import png_grafik as _png
 from bantu import teks_html as _teks
 
 import literasi
+from literasi import seri
 from literasi.siswa.membaca_tabel_dan_grafik import (
     DATA_IPM,
-    DATA_MISKIN,
     EKS_KARESIDENAN,
     SUMBU,
     GrafikMenipu,
@@ -23,14 +21,15 @@ from literasi.siswa.membaca_tabel_dan_grafik import (
     kali_sebenarnya,
     kali_tampak,
     persen_miskin_kota,
+    proyeksi_penduduk_ribu,
     semua_soal,
     tabel_jumlah_persen,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak, SoalUrutan
 
 IPM_KOTA_2024 = 77.22  # datasets/README.md, data 9
-# Kota Pekalongan, Maret 2020–2024, seri utama (datasets/README.md, data 10: 2024 = 6,59%).
-PERSEN_MISKIN_KOTA = {2020: 7.21, 2021: 7.57, 2022: 6.95, 2023: 6.73, 2024: 6.59}
+# Kota Pekalongan, Maret 2020–2025, BPS's series (datasets/README.md, data 12: 2024 = 6,71%).
+PERSEN_MISKIN_KOTA = {2020: 7.17, 2021: 7.59, 2022: 7.00, 2023: 6.81, 2024: 6.71, 2025: 6.14}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +39,7 @@ def ipm():
 
 @pytest.fixture(scope="module")
 def miskin():
-    return literasi.load_dataset(DATA_MISKIN)
+    return seri.baca_kemiskinan()
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +72,7 @@ def test_persen_miskin_kota(miskin):
 
 
 @pytest.mark.parametrize(
-    "nilai, bawah", [([68.46, 77.43], 67), ([6.59, 7.57], 6), ([1.0, 100.0], 0)]
+    "nilai, bawah", [([68.46, 77.43], 67), ([6.14, 7.59], 5), ([1.0, 100.0], 0)]
 )
 def test_batas_potong(nilai, bawah):
     assert batas_potong(nilai) == bawah
@@ -94,39 +93,25 @@ def test_tabel_jumlah_persen_urutan_berbeda(miskin):
     menurut_jumlah = tabel.sort_values("Miskin (ribu)", ascending=False)["Wilayah"].tolist()
     menurut_persen = tabel.sort_values("Miskin (%)", ascending=False)["Wilayah"].tolist()
     assert menurut_jumlah != menurut_persen  # the point of the section
+    assert list(tabel.columns) == ["Wilayah", "Miskin (ribu)", "Miskin (%)"]  # no denominator
     satu = miskin[miskin["Tahun"] == 2024]
-    assert (
-        satu.loc[satu["Jumlah Penduduk Miskin Maret Ribu Jiwa"].idxmax(), "Wilayah"]
-        == "Kabupaten Brebes"
-    )
-    assert (
-        satu.loc[satu["Persentase Penduduk Miskin Maret"].idxmax(), "Wilayah"]
-        == "Kabupaten Rembang"
-    )
+    assert satu.loc[satu[seri.MISKIN].idxmax(), "Wilayah"] == "Kabupaten Brebes"
+    assert satu.loc[satu[seri.PERSEN].idxmax(), "Wilayah"] == "Kabupaten Kebumen"
 
 
 def test_lingkaran_berjumlah_100(miskin):
     html = html_lingkaran(miskin)
     alt = _alt(html)
-    assert "miskin 6,6%" in alt and "tidak miskin 93,4%" in alt and "Sumber:" in html
+    assert "miskin 6,7% (21,16 ribu jiwa)" in alt and "tidak miskin 93,3%" in alt
+    assert "Sumber:" in html and "Susenas Maret" in html
     _png(html)
 
 
+def test_proyeksi_penduduk():
+    assert proyeksi_penduduk_ribu(literasi.load_dataset(seri.NAMA_MARET)) == 321.10
+
+
 # --- the view ----------------------------------------------------------------------------
-
-
-def _png(html: str) -> bytes:
-    m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
-    assert m, "no PNG in the chart"
-    png = base64.b64decode(m.group(1))
-    assert png.startswith(b"\x89PNG")
-    return png
-
-
-def _alt(html: str) -> str:
-    m = re.search(r"alt='([^']*)'", html)
-    assert m, "chart without alt text"
-    return unescape(m.group(1))
 
 
 def test_tampilan_dibuka_dengan_sumbu_dipotong(ipm, miskin):
@@ -148,15 +133,15 @@ def test_sumbu_dari_nol_lalu_data_kedua(ipm, miskin):
     assert "mulai dari 0" in teks1 and "7,1 kali" not in teks1
     assert "Sumbu-y mulai dari 0" in alt1
 
-    v.data.value = "Penduduk miskin Kota Pekalongan 2020–2024"
+    v.data.value = "Penduduk miskin Kota Pekalongan 2020–2025"
     alt2 = _alt(v.grafik.value)
     assert _png(v.grafik.value) != png1
-    assert "tertinggi 2021 7,57%" in alt2 and "terendah 2024 6,59%" in alt2
+    assert "tertinggi 2021 7,59%" in alt2 and "terendah 2025 6,14%" in alt2
 
     v.sumbu.value = "Sumbu-y dipotong"
     teks3 = _teks(v.ringkasan.value)
-    tampak = (7.57 - 6) / (6.59 - 6)
-    assert "mulai dari 6" in teks3 and f"{tampak:.1f}".replace(".", ",") + " kali" in teks3
+    tampak = (7.59 - 5) / (6.14 - 5)
+    assert "mulai dari 5" in teks3 and f"{tampak:.1f}".replace(".", ",") + " kali" in teks3
 
 
 def test_from_dataset():
@@ -182,10 +167,10 @@ def test_soal_1_tebak_berapa_kali(soal):
 
 def test_soal_2_baca_grafik(soal):
     s = soal[1]
-    assert s.jawaban == "2021" and s.pilihan == ["2020", "2021", "2022", "2023", "2024"]
+    assert s.jawaban == "2021" and s.pilihan == ["2020", "2021", "2022", "2023", "2024", "2025"]
     assert s.periksa("2021").benar
     assert not s.periksa("2020").benar
-    assert "7,57%" in _alt(s.grafik)
+    assert "7,59%" in _alt(s.grafik)
 
 
 def test_soal_3_lingkaran(soal):
@@ -199,20 +184,25 @@ def test_soal_3_lingkaran(soal):
 
 def test_soal_4_urutan_persen(soal):
     s = soal[3]
-    benar = ["Kab. Rembang", "Kab. Brebes", "Kota Pekalongan", "Kota Semarang"]
+    benar = ["Kab. Kebumen", "Kab. Brebes", "Kota Pekalongan", "Kota Semarang"]
     assert s.butir == benar
     assert s.periksa(benar).benar
-    menurut_jumlah = ["Kab. Brebes", "Kab. Rembang", "Kota Semarang", "Kota Pekalongan"]
+    menurut_jumlah = ["Kab. Brebes", "Kab. Kebumen", "Kota Semarang", "Kota Pekalongan"]
     hasil = s.periksa(menurut_jumlah)
     assert not hasil.benar and "0 dari 4" in hasil.pesan
 
 
-def test_soal_5_persen(soal, miskin):
+def test_soal_5_persen_dengan_penyebut_yang_disebut(soal, miskin):
     s = soal[4]
     kota = _baris(miskin, "Kota Pekalongan", 2024)
     assert s.jawaban == pytest.approx(100 * 21.16 / 321.10)
-    assert round(s.jawaban, 2) == float(kota["Persentase Penduduk Miskin Maret"])
     for ketik in ("6,59%", "6,59", "6.59"):
         assert s.periksa(ketik).benar, ketik
     assert "Kalikan 100" in s.periksa("0,0659").pesan
     assert not s.periksa("13,71").benar
+    # BPS's rate uses another denominator: the student who types it is told so, by name.
+    assert kota[seri.PERSEN] == 6.71
+    hasil = s.periksa("6,71")
+    assert not hasil.benar and "tercatat di tabel BPS" in hasil.pesan
+    assert "6,71%" in s.penjelasan and "315,4 ribu" in s.penjelasan
+    assert "sama dengan angka BPS" not in s.penjelasan

@@ -23,12 +23,13 @@ from literasi.siswa.ukuran_penyebaran_dan_diagram_kotak import (
     jangkauan,
     kelompok,
     kuartil,
+    kuartil_letak,
     kuartil_separuh,
     lima_angka,
     ringkasan_kelompok,
     tabel_kelompok,
 )
-from literasi.soal import KartuSoal, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.soal import KartuSoal, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak, kunci_jawaban
 
 IPM_KOTA_2024 = 77.22  # datasets/README.md, data 9
 IPM = "Indeks Pembangunan Manusia"
@@ -86,6 +87,27 @@ def test_kuartil_linear_seperti_pandas(data):
     # The textbook example worked by hand: 1..8 -> (2.75, 4.5, 6.25) linear, (2.5, 4.5, 6.5) halves.
     assert kuartil(range(1, 9)) == pytest.approx((2.75, 4.5, 6.25))
     assert kuartil_separuh(list(range(1, 9))) == (2.5, 4.5, 6.5)
+
+
+def _letak_dengan_tangan(nilai, i: int) -> float:
+    """Qᵢ at position i(n+1)/4 of the sorted data, worked the way the schoolbook does."""
+    urut, n = sorted(nilai), len(nilai)
+    letak = i * (n + 1) / 4
+    bulat = int(letak)
+    return urut[bulat - 1] + (letak - bulat) * (urut[bulat] - urut[bulat - 1])
+
+
+def test_kuartil_letak_seperti_buku(data):
+    # Schoolbook example: 1..8, letak Q1 = 2,25 -> 2,25; Q3 = 6,75 -> 6,75.
+    assert kuartil_letak(range(1, 9)) == pytest.approx((2.25, 4.5, 6.75))
+    for awalan in ("Kabupaten", "Kota"):
+        nilai = _ipm_kelompok(data, awalan).tolist()
+        q1, q2, q3 = kuartil_letak(nilai)
+        assert q1 == pytest.approx(_letak_dengan_tangan(nilai, 1))
+        assert q3 == pytest.approx(_letak_dengan_tangan(nilai, 3))
+        assert q2 == pytest.approx(np.median(nilai))
+    # The same as Excel's QUARTILE.EXC where both are defined.
+    assert kuartil_letak([2, 4, 4, 5, 7, 9, 10]) == (4.0, 5.0, 9.0)
 
 
 def test_kuartil_separuh_enam_kota(data):
@@ -190,18 +212,22 @@ def test_soal_2_jangkauan_kota(data, soal):
     assert not s.periksa("85,72").benar
 
 
-def test_soal_3_iqr_kabupaten(data, soal):
+def test_soal_3_iqr_kabupaten_setiap_cara_buku(data, soal):
     s = soal[2]
     kab = _ipm_kelompok(data, "Kabupaten")
     q1, q3 = np.percentile(kab, [25, 75])
     assert s.jawaban == pytest.approx(q3 - q1)
     assert s.periksa(format_angka(q3 - q1, 2)).benar
     assert not s.periksa(format_angka(kab.max() - kab.min(), 2)).benar  # range
+    # Textbook methods give another IQR (n = 29: letak and halves agree); each is accepted,
+    # and the feedback names the method instead of "terlalu besar".
+    l1, _, l3 = (_letak_dengan_tangan(kab.tolist(), i) for i in (1, 2, 3))
     b1, _, b3 = kuartil_separuh(kab.tolist())
-    # The textbook (halves) method gives another IQR; the question asks for the app's table.
-    assert abs((b3 - b1) - (q3 - q1)) > 0.1
-    assert not s.periksa(format_angka(b3 - b1, 2)).benar
-    assert any("median separuh" in p for p in s.petunjuk)
+    assert abs((l3 - l1) - (q3 - q1)) > 0.1 and (l3 - l1) == pytest.approx(b3 - b1)
+    hasil = s.periksa(format_angka(l3 - l1, 2))
+    assert hasil.benar and "letak Qᵢ = i(n+1)/4" in hasil.pesan and "median separuh" in hasil.pesan
+    assert "terlalu" not in hasil.pesan
+    assert "Juga benar" in kunci_jawaban([s])
 
 
 def test_soal_4_pernyataan(data, soal):

@@ -6,6 +6,7 @@ numpy)."""
 from __future__ import annotations
 
 import itertools
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -29,6 +30,7 @@ from literasi.siswa.peluang import (
     hitung_hasil,
     pecahan_teks,
     peluang_dua_dadu,
+    peluang_sejauh_itu,
     saling_bebas,
     saling_lepas,
     simulasi,
@@ -243,7 +245,22 @@ def test_soal_4_sedikit_lemparan(soal):
     assert s.periksa(s.jawaban).benar
     salah = next(p for p in s.pilihan if p.startswith("Ya"))
     hasil = s.periksa(salah)
-    assert not hasil.benar and "masih sedikit" in hasil.pesan
+    assert not hasil.benar and "terlalu kuat" in hasil.pesan
+    # 22 heads in 60 is borderline (two-sided p ≈ 0,05), so the text says so, not "too few".
+    gambar = int((_lemparan("Koin", 60) == 1).sum())
+    jarak = abs(gambar - 30)
+    p = sum(math.comb(60, k) for k in range(61) if abs(k - 30) >= jarak) / 2**60
+    assert 0.04 < p < 0.06
+    assert f"sekitar {format_angka(100 * p)} dari 100" in s.penjelasan
+    assert "terlalu sedikit" not in s.jawaban
+
+
+def test_peluang_sejauh_itu_seperti_simulasi():
+    """The exact two-sided probability agrees with 20.000 simulated fair 60-throw runs."""
+    rng = np.random.default_rng(1)
+    gambar = rng.binomial(60, 0.5, size=20_000)
+    simulasi = float((np.abs(gambar - 30) >= 8).mean())
+    assert peluang_sejauh_itu(60, 22) == pytest.approx(simulasi, abs=0.01)
 
 
 def test_soal_5_peluang_irisan(soal):
@@ -252,7 +269,9 @@ def test_soal_5_peluang_irisan(soal):
     for jawaban in ("1/36", "0,028", "0,0278"):
         assert s.periksa(jawaban).benar, jawaban
     assert not s.periksa("1/6").benar and not s.periksa("12/36").benar
-    assert not s.periksa("0,03").benar
+    hasil = s.periksa("0,03")  # rounded too coarsely: told the precision, not "too big"
+    assert not hasil.benar and "tiga desimal" in hasil.pesan and "terlalu besar" not in hasil.pesan
+    assert "tiga angka di belakang koma" in s.pertanyaan
 
 
 def test_soal_6_lepas_atau_bebas(soal):

@@ -12,6 +12,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 import literasi
+from literasi import seri
 from literasi.data import load_boundaries
 from literasi.infografis import TombolInfografis
 from literasi.siswa.peta import (
@@ -21,7 +22,6 @@ from literasi.siswa.peta import (
     KOTA_KITA,
     NAMA_CROSSWALK,
     NAMA_IPM,
-    NAMA_MISKIN,
     NAMA_PENDUDUK,
     NAMA_SP2010,
     NAMA_WILAYAH,
@@ -58,7 +58,7 @@ def tabel():
     return tabel_kabkota(
         literasi.load_dataset(NAMA_PENDUDUK),
         literasi.load_dataset(NAMA_IPM),
-        literasi.load_dataset(NAMA_MISKIN),
+        seri.baca_kemiskinan(),
     )
 
 
@@ -96,7 +96,7 @@ def test_tabel_kabkota(tabel):
     kota = tabel[tabel["nama"] == KOTA_KITA].iloc[0]
     assert kota["kode_kemendagri"] == KODE_KOTA
     assert kota["penduduk"] == 318_221 and kota["kepadatan"] == pytest.approx(318_221 / 46.076)
-    assert kota["ipm"] == 77.22 and kota["miskin"] == 6.59  # README, data 9 and 10
+    assert kota["ipm"] == 77.22 and kota["miskin"] == 6.71  # README, data 9 and 12
 
 
 def test_batas_kelas():
@@ -140,7 +140,7 @@ def test_kelurahan_bernomor():
 
 def test_tabel_kota(tabel):
     t = tabel_kota(tabel)
-    assert list(t[KOTA_KITA]) == ["6.906", "318.221", "77,22", "6,59"]
+    assert list(t[KOTA_KITA]) == ["6.906", "318.221", "77,22", "6,71"]
 
 
 # --- maps --------------------------------------------------------------------------------
@@ -243,8 +243,8 @@ def test_pelajar_mengganti_kelas_dan_indikator(tabel, kabkota):
 
     png1 = _png(v.grafik.value)
     v.indikator.value = "Kemiskinan"
-    assert "6,59 %" in _teks(v.ringkasan.value)
-    assert "BPS Provinsi Jawa Tengah, Susenas Maret" in v.grafik.value
+    assert "6,71 %" in _teks(v.ringkasan.value)
+    assert "BPS Provinsi Jawa Tengah" in v.grafik.value and "(Susenas Maret)" in v.grafik.value
     assert _png(v.grafik.value) != png1
 
 

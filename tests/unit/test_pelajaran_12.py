@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import base64
-import re
-from html import unescape
 from statistics import median
 
+import pandas as pd
 import pytest
+from bantu import alt_grafik, png_grafik, teks_html
 
 import literasi
+from literasi import seri
 from literasi.infografis import TombolInfografis
-from literasi.siswa import persen_poin_persen_dan_perubahan as persen_poin
-from literasi.siswa import perubahan_dari_waktu_ke_waktu as deret_waktu
 from literasi.siswa.perubahan_dari_waktu_ke_waktu import (
     INDIKATOR,
     NAMA_GABUNGAN,
-    NAMA_IPM,
-    NAMA_KEMISKINAN,
     NAMA_MEDIAN,
-    NAMA_PANEL,
-    NAMA_TPT,
     TAMPILAN,
     PerubahanWaktu,
     beda_seri_uhh,
@@ -31,22 +25,21 @@ from literasi.siswa.perubahan_dari_waktu_ke_waktu import (
     semua_deret,
     tabel_kota,
     tahun_naik,
-    tpt_panel_berbeda,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 
-# datasets/README.md (data 9, 10, 12) and the source tables.
+# datasets/README.md (data 9 and 12) and the source tables.
 IPM_KOTA = {2020: 74.98, 2021: 75.40, 2022: 75.90, 2023: 76.71, 2024: 77.22}
-MISKIN_KOTA = {2020: 7.21, 2021: 7.57, 2022: 6.95, 2023: 6.73, 2024: 6.59}
+MISKIN_KOTA = {2020: 7.17, 2021: 7.59, 2022: 7.00, 2023: 6.81, 2024: 6.71, 2025: 6.14}
 TPT_KOTA = {2020: 7.02, 2021: 6.89, 2022: 4.98, 2023: 5.02, 2024: 4.91, 2025: 4.83}
 
 
 @pytest.fixture(scope="module")
 def tabel():
     return {
-        "ipm": literasi.load_dataset(NAMA_IPM),
-        "kemiskinan": literasi.load_dataset(NAMA_KEMISKINAN),
-        "panel": literasi.load_dataset(NAMA_PANEL),
+        "ipm": literasi.load_dataset(seri.NAMA_IPM),
+        "kemiskinan": seri.baca_kemiskinan(),
+        "panel": literasi.load_dataset(seri.NAMA_PANEL),
     }
 
 
@@ -69,11 +62,12 @@ def test_seri_kota_sama_dengan_sumber(deret):
     assert deret["Pengangguran (TPT)"].kota.to_dict() == TPT_KOTA
 
 
-def test_jateng_kemiskinan_dipakai_ulang_dari_pelajaran_06(deret, tabel):
-    """The poverty comparison is lesson 06's function, imported, not a copy."""
-    assert deret_waktu.seri_jateng is persen_poin.seri_jateng
-    assert deret["Penduduk miskin"].nama_banding == NAMA_GABUNGAN
-    assert deret["Penduduk miskin"].banding[2024] == pytest.approx(9.78)
+def test_jateng_kemiskinan_dari_lapisan_data(deret, tabel):
+    """The poverty comparison comes from literasi.seri (one home), computed, labelled so."""
+    pembanding = deret["Penduduk miskin"]
+    assert pembanding.nama_banding == NAMA_GABUNGAN and "dihitung" in NAMA_GABUNGAN
+    assert pembanding.banding.equals(seri.kemiskinan_jateng(tabel["kemiskinan"]))
+    assert pembanding.banding[2024] == 10.47 and 2025 not in pembanding.banding  # no counts yet
 
 
 def test_median_dihitung_mandiri(deret, tabel):
@@ -89,24 +83,19 @@ def test_median_dihitung_mandiri(deret, tabel):
 
 
 def test_indeks_dan_perubahan():
-    import pandas as pd
-
-    seri = pd.Series({2020: 74.98, 2024: 77.22})
-    assert indeks(seri)[2024] == pytest.approx(77.22 / 74.98 * 100)
-    assert indeks(seri)[2020] == 100
+    deret = pd.Series({2020: 74.98, 2024: 77.22})
+    assert indeks(deret)[2024] == pytest.approx(77.22 / 74.98 * 100)
+    assert indeks(deret)[2020] == 100
     ubah = perubahan_tahunan(pd.Series(MISKIN_KOTA))
-    assert list(ubah.index) == [2021, 2022, 2023, 2024]
-    assert ubah[2021] == pytest.approx(0.36)
+    assert list(ubah.index) == [2021, 2022, 2023, 2024, 2025]
+    assert ubah[2021] == pytest.approx(0.42)
     assert tahun_naik(pd.Series(MISKIN_KOTA)) == [2021]
-
-
-def test_tpt_panel_sama_dengan_sakernas(tabel):
-    assert tpt_panel_berbeda(literasi.load_dataset(NAMA_TPT), tabel["panel"]) == (0, 140)
 
 
 def test_putus_seri_uhh(deret, tabel):
     beda = beda_seri_uhh(tabel["ipm"], tabel["panel"])
     assert (beda["berbeda"], beda["baris"]) == (26, 35)  # README data 9 and 12
+    assert (beda["berbeda_sebelumnya"], beda["baris_sebelumnya"]) == (0, 140)  # 2020–2023
     assert beda["terbesar"] == "Kabupaten Brebes"
     assert (beda["terbesar_lama"], beda["terbesar_baru"]) == (70.29, 74.18)
     uhh = deret["Usia harapan hidup"]
@@ -130,63 +119,60 @@ def test_tabel_kota(deret):
 # --- the view ----------------------------------------------------------------------------
 
 
-def _png(html: str) -> bytes:
-    m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
-    assert m, "no PNG in the chart"
-    return base64.b64decode(m.group(1))
-
-
-def _alt(html: str) -> str:
-    m = re.search(r"alt='([^']*)'", html)
-    assert m, "chart without alt text"
-    return unescape(m.group(1))
-
-
-def _teks(html: str) -> str:
-    return re.sub(r"<[^>]+>", " ", unescape(html))
-
-
 def test_tampilan_awal(deret):
     v = PerubahanWaktu(deret)
     assert v.indikator.value == "IPM" and v.tampilan.value == "Nilai"
     assert list(v.indikator.options) == list(INDIKATOR)
     assert list(v.tampilan.options) == list(TAMPILAN)
-    teks = _teks(v.ringkasan.value)
+    teks = teks_html(v.ringkasan.value)
     assert "74,98 (2020) → 77,22 (2024), naik 2,24 poin" in teks
-    assert "Sumbu tegak tidak mulai dari nol" in _alt(v.grafik.value)
-    assert "bukan angka resmi" in _teks(v.catatan.value)
+    assert "Sumbu tegak tidak mulai dari nol" in alt_grafik(v.grafik.value)
+    catatan = teks_html(v.catatan.value)
+    assert "median 35 kabupaten/kota" in catatan and "indeks dari median" in catatan
 
 
 def test_pelajar_mengganti_indikator_dan_tampilan(deret):
     v = PerubahanWaktu(deret)
-    ringkasan0, png0 = v.ringkasan.value, _png(v.grafik.value)
+    ringkasan0, png0 = v.ringkasan.value, png_grafik(v.grafik.value)
 
     v.indikator.value = "Penduduk miskin"  # the first control changes the first chart
-    assert v.ringkasan.value != ringkasan0 and _png(v.grafik.value) != png0
-    assert "7,21% (2020) → 6,59% (2024), turun 0,62 poin persen" in _teks(v.ringkasan.value)
-    assert NAMA_GABUNGAN in _alt(v.grafik.value)
+    assert v.ringkasan.value != ringkasan0 and png_grafik(v.grafik.value) != png0
+    teks = teks_html(v.ringkasan.value)
+    assert "7,17% (2020) → 6,14% (2025), turun 1,03 poin persen" in teks
+    assert f"{NAMA_GABUNGAN}: 11,41% (2020) → 10,47% (2024)" in teks
+    assert NAMA_GABUNGAN in alt_grafik(v.grafik.value)
+    assert "2025 belum bisa dihitung" in teks_html(v.catatan.value)
 
-    png1 = _png(v.grafik.value)
+    png1 = png_grafik(v.grafik.value)
     v.tampilan.value = "Indeks 2020=100"
-    assert _png(v.grafik.value) != png1
-    assert "Kota Pekalongan 91,4" in _teks(v.ringkasan.value)
+    assert png_grafik(v.grafik.value) != png1
+    # Compared in the last year both have (2024): 6,71 ÷ 7,17 and 10,47 ÷ 11,41.
+    assert "indeks 2024 (2020 = 100): Kota Pekalongan 93,6" in teks_html(v.ringkasan.value)
 
     v.tampilan.value = "Perubahan tahunan"
-    assert "2021 +0,36" in _alt(v.grafik.value)
-    assert "Tahun naik: 2021." in _teks(v.ringkasan.value)
+    assert "2021 +0,42" in alt_grafik(v.grafik.value) and "2025 −0,57" in alt_grafik(v.grafik.value)
+    assert "Tahun naik: 2021." in teks_html(v.ringkasan.value)
+
+
+def test_indeks_median_disebut(deret):
+    v = PerubahanWaktu(deret)
+    v.tampilan.value = "Indeks 2020=100"
+    assert "indeks dari median" in teks_html(v.ringkasan.value)
+    assert "(indeks dari median)" in alt_grafik(v.grafik.value)
 
 
 def test_uhh_putus_seri_ditampilkan(deret):
     v = PerubahanWaktu(deret)
     v.indikator.value = "Usia harapan hidup"
-    alt = _alt(v.grafik.value)
+    alt = alt_grafik(v.grafik.value)
     assert "tidak disambung" in alt and "74,80 (lama) dan 74,79 (baru)" in alt
-    assert "Putus seri" in _teks(v.catatan.value)
+    catatan = teks_html(v.catatan.value)
+    assert "Putus seri" in catatan and "Tampaknya" in catatan
     v.tampilan.value = "Perubahan tahunan"
-    alt = _alt(v.grafik.value)
+    alt = alt_grafik(v.grafik.value)
     assert "2024 +0,20" in alt and "2025 (arsir) dihitung di dalam seri baru saja" in alt
     v.tampilan.value = "Indeks 2020=100"
-    assert "pada 2024" in _alt(v.grafik.value)  # the new series has no 2020: no index for it
+    assert "pada 2024" in alt_grafik(v.grafik.value)  # the new series has no 2020: no index for it
 
 
 def test_poster(deret):
@@ -225,7 +211,7 @@ def test_soal_2_indeks(soal):
 
 def test_soal_3_tahun_naik(soal):
     s = soal[2]
-    assert s.tampilan == "tombol" and s.pilihan == ["2021", "2022", "2023", "2024"]
+    assert s.tampilan == "tombol" and s.pilihan == ["2021", "2022", "2023", "2024", "2025"]
     assert s.jawaban == "2021" and s.periksa("2021").benar
     assert not any(s.periksa(p).benar for p in s.pilihan if p != "2021")
 
@@ -242,4 +228,9 @@ def test_soal_5_sambungan_palsu(soal):
     assert s.jawaban == pytest.approx(4.22)
     assert s.periksa("4,22").benar and s.periksa("4.22").benar
     assert not s.periksa("0,33").benar  # the real change of the old series
-    assert "0,33" in s.penjelasan
+    assert "0,33" in s.penjelasan and "tampaknya" in s.penjelasan
+
+
+def test_sumber_menyebut_bulan_survei():
+    assert "Sakernas Agustus" in INDIKATOR["Pengangguran (TPT)"].sumber
+    assert "Susenas Maret" in INDIKATOR["Penduduk miskin"].sumber

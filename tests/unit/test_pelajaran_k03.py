@@ -14,12 +14,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from literasi.kelurahan.ikm import daftar_unsur, hitung_ikm, periksa_jawaban
+from literasi.kelurahan.skm import buat_templat
 from literasi.kelurahan.survei_kepuasan_masyarakat import (
     JENIS_BOBOT,
     LABEL_FIKTIF,
     TAMPILAN,
     SurveiKepuasan,
-    buat_templat,
     daftar_soal,
     semua_soal,
 )
@@ -95,7 +95,7 @@ def csv_contoh(baris_tambahan: str = "") -> bytes:
 
 def test_dibuka_dengan_contoh_fiktif_berlabel(view):
     assert LABEL_FIKTIF in view.label_data.value
-    assert view.periksa.responden == 40
+    assert view.model.pemeriksaan.responden == 40
     assert "IKM 79,10" in teks(view.ringkasan.value)
     assert "literasi-grafik" in view.grafik.value and LABEL_FIKTIF in view.grafik.value
     assert "Unsur terlemah" in teks(view.ringkasan.value)
@@ -120,12 +120,12 @@ def test_tambah_responden_mengganti_contoh_lalu_menambah(view):
     isi_formulir(view, CONTOH[0][:8] + [None])
     assert not view.tambah_responden()
     assert "U9 (Sarana dan Prasarana)" in teks(view.pesan_isian.value)
-    assert view.periksa.responden == 40  # nothing added, nothing replaced
+    assert view.model.pemeriksaan.responden == 40  # nothing added, nothing replaced
 
     for b in CONTOH:
         isi_formulir(view, b)
         view.tombol_tambah.click()
-    assert view.periksa.responden == 5
+    assert view.model.pemeriksaan.responden == 5
     assert LABEL_FIKTIF not in view.label_data.value  # the example is replaced, never mixed
     assert "diganti" not in view.pesan_isian.value  # only said for the first respondent
     assert "IKM 77,78" in teks(view.ringkasan.value)
@@ -153,7 +153,7 @@ def test_muat_lagi_contoh(view):
     isi_formulir(view, CONTOH[0])
     view.tambah_responden()
     view.tombol_contoh.click()
-    assert view.periksa.responden == 40 and LABEL_FIKTIF in view.label_data.value
+    assert view.model.pemeriksaan.responden == 40 and LABEL_FIKTIF in view.label_data.value
 
 
 # --- weights -------------------------------------------------------------------------------
@@ -190,8 +190,8 @@ def test_unggah_csv_dengan_sel_salah(view):
     isi = csv_contoh("6;4;4;4;9;4;4;;4;baik;salah isi\n")
     cadangan = bytes(isi)
     unggah(view, "skm_kelurahan.csv", isi)
-    assert view.asli == cadangan and isi == cadangan  # original bytes untouched
-    assert view.periksa.responden == 6
+    assert view.model.asli == cadangan and isi == cadangan  # original bytes untouched
+    assert view.model.pemeriksaan.responden == 6
     pesan = teks(view.pesan_unggah.value)
     assert "6 responden" in pesan
     # CSV line 7 (header = line 1): U4 = 9, U8 empty, U9 text
@@ -219,7 +219,7 @@ def test_unggah_xlsx_dengan_judul_dan_metadata(view):
     keluar = io.BytesIO()
     buku.save(keluar)
     unggah(view, "skm.xlsx", keluar.getvalue())
-    assert view.periksa.responden == 5
+    assert view.model.pemeriksaan.responden == 5
     assert "IKM 77,78" in teks(view.ringkasan.value)
     assert view.unit.value == "Kantor Kelurahan Uji"
     assert view.periode.value == "Januari–Juni 2026"
@@ -240,7 +240,7 @@ def test_berkas_buruk_memberi_pesan_dan_data_tetap(view, nama, isi, kata):
     unggah(view, nama, isi)
     pesan = teks(view.pesan_unggah.value)
     assert kata in pesan and "tidak berubah" in pesan
-    assert view.ringkasan.value == sebelum and view.periksa.responden == 40
+    assert view.ringkasan.value == sebelum and view.model.pemeriksaan.responden == 40
 
 
 def test_templat_bisa_diunggah_dan_diperingatkan_fiktif(view):
@@ -251,7 +251,7 @@ def test_templat_bisa_diunggah_dan_diperingatkan_fiktif(view):
     assert buku.sheetnames == ["Isian", "Petunjuk", "Metadata"]
     assert LABEL_FIKTIF in buku["Isian"]["A1"].value
     unggah(view, "templat_skm_kelurahan.xlsx", isi)
-    assert view.periksa.responden == 5
+    assert view.model.pemeriksaan.responden == 5
     assert "masih bertanda contoh fiktif" in teks(view.pesan_unggah.value)
     assert LABEL_FIKTIF in view.label_data.value  # still labelled fictional
 
@@ -271,29 +271,32 @@ def test_unduhan_excel_dan_pdf_terbaca_kembali(view):
     pdf = next(v for k, v in berkas.items() if k.endswith(".pdf"))
 
     buku = load_workbook(io.BytesIO(excel))
-    assert buku.sheetnames == ["jawaban", "per_unsur", "indeks", "data_asli", "metadata"]
-    indeks = {r[0]: r[1] for r in buku["indeks"].iter_rows(values_only=True) if r[0]}
+    assert buku.sheetnames == ["Jawaban", "Per unsur", "Indeks", "Data asli", "Metadata"]
+    indeks = {r[0]: r[1] for r in buku["Indeks"].iter_rows(values_only=True) if r[0]}
     hasil = hitung_ikm(periksa_jawaban(pd.DataFrame(CONTOH + [[4] * 9], columns=KODE)).kinerja)
     assert Decimal(str(indeks["IKM (2 desimal, dibulatkan setengah ke atas)"])) == hasil.ikm
     assert indeks["Mutu pelayanan"] == hasil.kategori.mutu
-    assert indeks["Unit layanan"] == "'=Kantor <b>Uji</b>"  # formula-looking text escaped
-    per_unsur = list(buku["per_unsur"].iter_rows(values_only=True))
-    assert per_unsur[0][:2] == ("Kode", "Unsur") and len(per_unsur) == 10
-    assert buku["jawaban"].max_row == 7
-    asli = [c for r in buku["data_asli"].iter_rows(values_only=True) for c in r]
+    meta_unit = {r[0]: r[1] for r in buku["Metadata"].iter_rows(values_only=True)}
+    assert meta_unit["Unit layanan"] == "'=Kantor <b>Uji</b>"  # formula-looking text escaped
+    per_unsur = list(buku["Per unsur"].iter_rows(values_only=True))
+    assert per_unsur[0][:4] == ("Kode", "Unsur", "Jawaban sah", "NRR") and len(per_unsur) == 10
+    assert buku["Per unsur"]["D2"].number_format == "#,##0.000"  # NRR: 3 decimals
+    assert buku["Jawaban"].max_row == 7
+    asli = [c for r in buku["Data asli"].iter_rows(values_only=True) for c in r]
     assert '\'=HYPERLINK("http://contoh.invalid")' in asli
     assert all(
         c.data_type == "s"
-        for r in buku["data_asli"].iter_rows()
+        for r in buku["Data asli"].iter_rows()
         for c in r
         if c.value and isinstance(c.value, str)
     )
-    meta = {r[0]: r[1] for r in buku["metadata"].iter_rows(values_only=True)}
+    meta = {r[0]: r[1] for r in buku["Metadata"].iter_rows(values_only=True)}
     assert "Permenpan RB No. 14 Tahun 2017" in meta["Metode"]
+    assert "Krejcie" in meta["Sampel minimum"] and "tidak penting" in meta["Skala kepentingan"]
     assert "64,995 → 65,00 → C" in meta["Aturan batas"]
 
     assert pdf.startswith(b"%PDF")
-    assert len(re.findall(rb"/Type /Page\b", pdf)) == 2
+    assert len(re.findall(rb"/Type /Page\b", pdf)) == 5
     for kotak in re.findall(rb"/MediaBox \[ ?0 0 ([\d.]+) ([\d.]+) ?\]", pdf):
         lebar, tinggi = (float(x) for x in kotak)
         assert abs(lebar - 595.3) < 1 and abs(tinggi - 841.9) < 1  # A4 portrait, in points
@@ -305,8 +308,8 @@ def test_unduhan_contoh_berlabel_fiktif_dan_kuadran(view):
     assert any("contoh_fiktif" in k for k in berkas)
     excel = next(v for k, v in berkas.items() if k.endswith(".xlsx"))
     buku = load_workbook(io.BytesIO(excel))
-    assert "kuadran" in buku.sheetnames
-    meta = {r[0]: r[1] for r in buku["metadata"].iter_rows(values_only=True)}
+    assert "Kuadran" in buku.sheetnames
+    meta = {r[0]: r[1] for r in buku["Metadata"].iter_rows(values_only=True)}
     assert meta["Sumber data"].startswith(LABEL_FIKTIF)
     # changing anything afterwards removes the stale links
     view.jenis_bobot.value = JENIS_BOBOT[1]

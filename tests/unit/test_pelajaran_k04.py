@@ -3,17 +3,13 @@ citation line, the poster, the view driven by a user, every exercise."""
 
 from __future__ import annotations
 
-import base64
-import re
-from html import unescape
-
 import pytest
+from bantu import alt_grafik, png_grafik, teks_html
 
+from literasi import seri
 from literasi.infografis import buat_poster
 from literasi.kelurahan.indikator_untuk_perencanaan import (
     INDIKATOR,
-    IPM_2024,
-    MISKIN_2024,
     PILIHAN,
     IndikatorKota,
     ada_baris_provinsi,
@@ -27,12 +23,12 @@ from literasi.kelurahan.indikator_untuk_perencanaan import (
     seri_wilayah,
     tabel_ringkas,
 )
-from literasi.siswa import persen_poin_persen_dan_perubahan as persen_poin
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 
-# datasets/README.md (data 9 and 10) and the source tables, read by eye for Kota Pekalongan.
+# datasets/README.md (data 9 and 12) and the source tables, read by eye for Kota Pekalongan.
 IPM_KOTA = {2020: 74.98, 2021: 75.40, 2022: 75.90, 2023: 76.71, 2024: 77.22}
-TPT_KOTA = {2020: 7.02, 2021: 6.89, 2022: 4.98, 2023: 5.02}
+TPT_KOTA = {2020: 7.02, 2021: 6.89, 2022: 4.98, 2023: 5.02, 2024: 4.91, 2025: 4.83}
+MISKIN_KOTA = {2020: 7.17, 2021: 7.59, 2022: 7.00, 2023: 6.81, 2024: 6.71, 2025: 6.14}
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +47,20 @@ def soal(semua):
 def test_seri_kota(semua):
     assert seri_wilayah(semua["IPM"], INDIKATOR["IPM"]).to_dict() == IPM_KOTA
     assert seri_wilayah(semua["TPT"], INDIKATOR["TPT"]).to_dict() == TPT_KOTA
-    assert seri_wilayah(semua["IPM"], INDIKATOR["IPM"])[2024] == IPM_2024
-    assert seri_wilayah(semua["Kemiskinan"], INDIKATOR["Kemiskinan"])[2024] == MISKIN_2024
+    assert seri_wilayah(semua["Kemiskinan"], INDIKATOR["Kemiskinan"]).to_dict() == MISKIN_KOTA
+
+
+def test_tahun_terakhir_sama_dengan_pelajaran_12(semua):
+    """The same data gives the same latest year in kelurahan 04 and lesson 12."""
+    from literasi.siswa.perubahan_dari_waktu_ke_waktu import baca_deret
+
+    deret = baca_deret()
+    assert seri_wilayah(semua["TPT"], INDIKATOR["TPT"]).index.max() == (
+        deret["Pengangguran (TPT)"].kota.index.max()
+    )
+    assert seri_wilayah(semua["Kemiskinan"], INDIKATOR["Kemiskinan"]).index.max() == (
+        deret["Penduduk miskin"].kota.index.max()
+    )
 
 
 def test_tidak_ada_baris_provinsi(semua):
@@ -61,16 +69,13 @@ def test_tidak_ada_baris_provinsi(semua):
         assert data.groupby("Tahun")["Wilayah"].nunique().eq(35).all()
 
 
-def test_jateng_dipakai_ulang_dari_pelajaran_06(semua):
+def test_jateng_dari_lapisan_data(semua):
     hasil = jateng(semua["Kemiskinan"], "Kemiskinan")
-    assert hasil.equals(persen_poin.seri_jateng(semua["Kemiskinan"]))
+    assert hasil.equals(seri.kemiskinan_jateng(semua["Kemiskinan"]))
     baris = semua["Kemiskinan"][semua["Kemiskinan"]["Tahun"] == 2024]
-    mandiri = (
-        100
-        * float(baris["Jumlah Penduduk Miskin Maret Ribu Jiwa"].sum())
-        / float(baris["Jumlah Penduduk Ribu Jiwa"].sum())
-    )
-    assert hasil[2024] == pytest.approx(round(mandiri, 2)) == pytest.approx(9.78)
+    mandiri = 100 * baris[seri.MISKIN].sum() / (baris[seri.MISKIN] / baris[seri.PERSEN] * 100).sum()
+    assert hasil[2024] == pytest.approx(round(mandiri, 2)) == pytest.approx(10.47)
+    assert 2025 not in hasil.index  # no counts of poor people for 2025 in the kit
     assert jateng(semua["IPM"], "IPM") is None and jateng(semua["TPT"], "TPT") is None
 
 
@@ -87,14 +92,14 @@ def test_median_dan_rentang(semua):
 def test_peringkat(semua):
     ipm = semua["IPM"]
     satu = ipm[ipm["Tahun"] == 2024]
-    lebih_tinggi = (satu["Indeks Pembangunan Manusia"].astype(float) > IPM_2024).sum()
+    lebih_tinggi = (satu["Indeks Pembangunan Manusia"].astype(float) > IPM_KOTA[2024]).sum()
     assert peringkat(ipm, INDIKATOR["IPM"], 2024) == lebih_tinggi + 1 == 9
 
 
 def test_arah_baik():
     assert lebih_baik(INDIKATOR["IPM"], 77, 74)
     assert not lebih_baik(INDIKATOR["TPT"], 5.02, 4.57)
-    assert lebih_baik(INDIKATOR["Kemiskinan"], 6.59, 9.08)
+    assert lebih_baik(INDIKATOR["Kemiskinan"], 6.71, 9.63)
 
 
 def test_kutipan():
@@ -102,62 +107,51 @@ def test_kutipan():
         "Sumber: BPS Provinsi Jawa Tengah, Jumlah dan Persentase Penduduk Miskin menurut "
         "Kabupaten/Kota (Susenas Maret), 2020–2024 (diolah)"
     )
-    assert kutipan(INDIKATOR["TPT"], [2023], diolah=False).endswith("(Sakernas), 2023")
+    assert kutipan(INDIKATOR["TPT"], [2025], diolah=False).endswith("(Sakernas Agustus), 2025")
 
 
 def test_tabel_ringkas(semua):
     t = tabel_ringkas(semua).set_index("Indikator")
     assert t.loc["IPM 2024", "Kota Pekalongan"] == "77,22"
-    assert t.loc["Miskin (%) 2024", "Jawa Tengah"] == "9,78%"
-    assert t.loc["TPT (%) 2023", "Jawa Tengah"] == "–"
+    assert t.loc["Miskin (%) 2025", "Kota Pekalongan"] == "6,14%"
+    assert t.loc["Miskin (%) 2025", seri.JATENG_DIHITUNG] == "10,47% (2024)"  # year named
+    assert t.loc["TPT (%) 2025", seri.JATENG_DIHITUNG] == "–"
 
 
 # --- the view ----------------------------------------------------------------------------
 
 
-def _png(html: str) -> bytes:
-    m = re.search(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
-    assert m, "no PNG in the chart"
-    return base64.b64decode(m.group(1))
-
-
-def _alt(html: str) -> str:
-    m = re.search(r"alt='([^']*)'", html)
-    assert m, "chart without alt text"
-    return unescape(m.group(1))
-
-
-def _teks(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", unescape(html)).split())
-
-
 def test_tampilan_awal(semua):
     v = IndikatorKota(semua)
     assert v.indikator.value == "IPM"
-    teks = _teks(v.ringkasan.value)
+    teks = teks_html(v.ringkasan.value)
     assert "Kota Pekalongan 2024" in teks and "77,22, peringkat 9 dari 35" in teks
     assert "Median 35 kabupaten/kota: 74,32" in teks and "lebih baik" in teks
-    assert "dari 74,98 ke 77,22" in _alt(v.grafik.value)
+    assert "dari 74,98 ke 77,22" in alt_grafik(v.grafik.value)
     assert "Indeks Pembangunan Manusia menurut Kabupaten/Kota, 2020–2024 (diolah)" in (
-        _teks(v.sumber.value)
+        teks_html(v.sumber.value)
     )
 
 
 def test_pengguna_mengganti_indikator(semua):
     v = IndikatorKota(semua)
-    ringkasan0, png0 = v.ringkasan.value, _png(v.grafik.value)
+    ringkasan0, png0 = v.ringkasan.value, png_grafik(v.grafik.value)
 
     v.indikator.value = "TPT"  # the first control changes the first chart
-    assert v.ringkasan.value != ringkasan0 and _png(v.grafik.value) != png0
-    teks = _teks(v.ringkasan.value)
-    assert "Kota Pekalongan 2023" in teks and "5,02%" in teks and "lebih buruk" in teks
-    assert "2020–2023 (diolah)" in _teks(v.sumber.value)
-    assert "Jawa Tengah" not in _alt(v.grafik.value)
+    assert v.ringkasan.value != ringkasan0 and png_grafik(v.grafik.value) != png0
+    teks = teks_html(v.ringkasan.value)
+    assert "Kota Pekalongan 2025" in teks and "4,83%" in teks and "lebih buruk" in teks
+    sumber = teks_html(v.sumber.value)
+    assert "(Sakernas Agustus), 2020–2025 (diolah)" in sumber and "Agustus" in sumber
+    assert "Jawa Tengah" not in alt_grafik(v.grafik.value)
 
     v.indikator.value = "Kemiskinan"
-    assert "Jawa Tengah (gabungan 35 kabupaten/kota): 9,78%" in _teks(v.ringkasan.value)
-    assert "Jawa Tengah (biru, gabungan) 9,78%" in _alt(v.grafik.value)
-    assert "angka Jawa Tengah" in _teks(v.sumber.value)
+    teks = teks_html(v.ringkasan.value)
+    assert "Kota Pekalongan 2025" in teks and "6,14%" in teks
+    assert "Jawa Tengah (dihitung dari 35 kabupaten/kota) 2024: 10,47%" in teks
+    assert "Untuk 2025 jumlah penduduk miskinnya belum ada di kit" in teks
+    assert "Jawa Tengah (dihitung) (biru) 10,47% pada 2024" in alt_grafik(v.grafik.value)
+    assert "angka Jawa Tengah" in teks_html(v.sumber.value)
 
 
 def test_poster_membawa_sumber(semua):
@@ -166,7 +160,7 @@ def test_poster_membawa_sumber(semua):
     isi = v.isi_poster()
     assert isi.judul == "Persentase penduduk miskin Kota Pekalongan"
     assert isi.sumber.startswith("BPS Provinsi Jawa Tengah") and isi.sumber.endswith("(diolah)")
-    assert "6,59%" in isi.pesan and isi.grafik is v.gambar_terakhir
+    assert "6,14%" in isi.pesan and isi.grafik is v.gambar_terakhir
     assert buat_poster(isi, "a4")[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -180,7 +174,7 @@ def test_jenis_soal(soal):
 
 def test_soal_1_tebakan(soal):
     s = soal[0]
-    assert s.jawaban == IPM_2024
+    assert s.jawaban == IPM_KOTA[2024]
     hasil = s.periksa("75")
     assert hasil.benar and "77,22" in hasil.pesan
     assert not s.periksa("tinggi").benar
@@ -188,9 +182,10 @@ def test_soal_1_tebakan(soal):
 
 def test_soal_2_poin_persen(soal):
     s = soal[1]
-    assert s.jawaban == pytest.approx(9.78 - 6.59)
-    assert s.periksa("3,19").benar and s.periksa("3.19").benar
-    assert not s.periksa("9,78").benar and not s.periksa("2,5").benar
+    assert s.jawaban == pytest.approx(10.47 - 6.71)
+    assert "Tahun 2024" in s.pertanyaan  # the last year Jawa Tengah can be computed
+    assert s.periksa("3,76").benar and s.periksa("3.76").benar
+    assert not s.periksa("10,47").benar and not s.periksa("2,5").benar
 
 
 def test_soal_3_tpt_lebih_buruk(soal):
@@ -211,6 +206,6 @@ def test_soal_4_diolah(soal):
 def test_soal_5_angka_diolah(soal):
     s = soal[4]
     assert len(s.jawaban) == 3
-    assert all(("Median" in j or "Peringkat" in j or "gabungan" in j) for j in s.jawaban)
+    assert all(("Median" in j or "Peringkat" in j or "dihitung" in j) for j in s.jawaban)
     assert s.periksa(s.jawaban).benar
     assert not s.periksa(s.pilihan).benar  # the two copied-as-is numbers are not "diolah"

@@ -15,7 +15,10 @@ NOTEBOOKS = sorted(
 
 
 def test_dua_perintah():
-    serve = "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/literasi serve"
+    serve = (
+        "python3 -m venv .venv && .venv/bin/pip install -c constraints.txt -e . && "
+        ".venv/bin/literasi serve"
+    )
     assert serve in README
     assert "bash tests/run.sh" in README
 

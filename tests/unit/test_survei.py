@@ -19,7 +19,8 @@ import pytest
 from openpyxl import load_workbook
 
 from literasi.kelas import penyimpanan as survei_db
-from literasi.kelas.dasbor_sensus_kelas import ENV_PIN, DasborGuru
+from literasi.kelas import pin, ponsel
+from literasi.kelas.dasbor_sensus_kelas import DasborGuru
 from literasi.kelas.kuesioner import (
     ANGKA,
     PER_KUNCI,
@@ -40,7 +41,8 @@ SKRIP = "<script>alert('xss')</script>"
 def db(tmp_path, monkeypatch) -> Path:
     """Every test gets its own empty data folder (the env var the server also honours)."""
     monkeypatch.setenv(survei_db.ENV_FOLDER, str(tmp_path / "data"))
-    monkeypatch.delenv(ENV_PIN, raising=False)
+    monkeypatch.delenv(pin.ENV_HASH, raising=False)
+    monkeypatch.delenv(ponsel.ENV_SERVER, raising=False)  # Binder's way: a key per page
     return tmp_path / "data" / survei_db.NAMA_FILE
 
 
@@ -170,7 +172,7 @@ def test_skema_berversi_wal_dan_batas_tunggu(db):
     kolom = [b[1] for b in con.execute("PRAGMA table_info(jawaban)")]
     assert kolom == ["id", "kode_kelas", "kunci_kirim", "waktu", *survei_db.KOLOM_JAWABAN]
     assert [b[1] for b in con.execute("PRAGMA table_info(kelas)")] == [
-        "kode_kelas", "dibuat", "diarsipkan",
+        "kode_kelas", "dibuat", "diarsipkan", "batas_ponsel",
     ]  # fmt: skip
     con.close()
     # Reopening does not migrate again; an older file is brought up to date.
@@ -241,14 +243,14 @@ def test_sampel_acak_berseed():
         survei_db.sampel_acak(0, seed=1)
 
 
-def test_ekspor_csv_dan_excel_terbaca_kembali():
+def test_csv_dan_excel_terbaca_kembali():
     isi_kelas_simulasi("SIMULASI-A", 6, seed=1)
     nilai, _ = periksa_isian({**isian_simulasi(random.Random(5)), "cita_cita": SKRIP})
     survei_db.simpan_jawaban("SIMULASI-A", "skrip", nilai)
     nilai, _ = periksa_isian({**isian_simulasi(random.Random(6)), "cita_cita": "=1+2"})
     survei_db.simpan_jawaban("SIMULASI-A", "rumus", nilai)
 
-    csv = pd.read_csv(io.BytesIO(survei_db.ekspor_csv("SIMULASI-A")), encoding="utf-8-sig")
+    csv = pd.read_csv(io.BytesIO(survei_db.buat_csv("SIMULASI-A")), encoding="utf-8-sig")
     asli = survei_db.ambil_jawaban("SIMULASI-A")
     assert list(csv.columns) == list(asli.columns)
     assert len(csv) == 8
@@ -257,19 +259,19 @@ def test_ekspor_csv_dan_excel_terbaca_kembali():
     assert teks["skrip"] == SKRIP  # data kept as typed: a CSV runs no HTML
     assert teks["rumus"] == "'=1+2"  # …but a spreadsheet must not run it as a formula
 
-    buku = load_workbook(io.BytesIO(survei_db.ekspor_excel("SIMULASI-A")))
-    assert buku.sheetnames == ["data", "keterangan"]
-    data = list(buku["data"].values)
+    buku = load_workbook(io.BytesIO(survei_db.buat_excel("SIMULASI-A")))
+    assert buku.sheetnames == ["Data", "Metadata"]
+    data = list(buku["Data"].values)
     assert list(data[0]) == list(asli.columns) and len(data) == 9
-    for baris in buku["data"].iter_rows(min_row=2):
+    for baris in buku["Data"].iter_rows(min_row=2):
         for sel in baris:
             assert sel.data_type != "f", "no formulas in the data sheet"
-    ket = [tuple(b) for b in buku["keterangan"].values]
+    ket = [tuple(b) for b in buku["Metadata"].values]
     teks_ket = " ".join(str(v) for b in ket for v in b if v is not None)
     assert "Data anonim" in teks_ket and "Diekspor" in teks_ket
     dijelaskan = {b[0]: b for b in ket if b and b[0] in set(asli.columns)}
     assert set(dijelaskan) == set(asli.columns)
-    assert dijelaskan["tinggi_cm"][1:] == ("Tinggi badan", "cm")
+    assert dijelaskan["tinggi_cm"][1] == "Tinggi badan (satuan: cm)"
 
 
 # --- Escaping -----------------------------------------------------------------------------
@@ -328,7 +330,7 @@ def test_formulir_kode_kelas_salah():
     form = FormulirSurvei()
     isi_formulir(form, isian_simulasi(random.Random(3)), "<b>9Z</b>")
     form.tombol_kirim.click()
-    assert "belum dibuat guru" in form.status.value
+    assert "tidak menerima jawaban: belum dibuat atau sudah ditutup" in form.status.value
     assert "<b>9Z</b>" not in form.status.value and "&lt;B&gt;9Z&lt;/B&gt;" in form.status.value
     form.kode.value = ""
     form.tombol_kirim.click()
@@ -348,13 +350,20 @@ def test_formulir_kirim_dua_kali_satu_baris_lalu_posisi():
     sebelum = form.grafik.value
     form.bandingkan.value = "tidur_jam"
     assert form.grafik.value != sebelum and "Lama tidur kamu" in form.kalimat.value
-    # A classmate without a phone: a fresh form, a new key, a second row.
+    # A classmate without a phone: one answer per phone unless the teacher lifts the limit.
+    form.tombol_baru.click()
+    assert "sudah mengirim 1 jawaban untuk kelas 8A" in form.pesan_baru.value
+    assert form.widget.children == (form.terima_kasih,)
+    survei_db.atur_batas_ponsel("8A", 2)
     form.tombol_baru.click()
     assert form.widget.children == (form.form,) and form.kode.value == "8A"
     assert form.isian["tinggi_cm"].value == ""
     isi_formulir(form, isian_simulasi(random.Random(11)), "8A")
     form.tombol_kirim.click()
+    assert "Jawabanmu sudah tersimpan" in form.judul_terima_kasih.value
     assert len(survei_db.ambil_jawaban("8A")) == 11
+    form.tombol_baru.click()
+    assert "sudah mengirim 2 jawaban" in form.pesan_baru.value
 
 
 def test_formulir_tidak_menyentuh_data_sebelum_kirim(db):
@@ -417,52 +426,90 @@ def test_dasbor_alur_guru():
     dasbor.tombol_excel.click()
     tautan = re.search(r"href='data:application/[^;]+;base64,([^']+)'", dasbor.unduhan.value)
     buku = load_workbook(io.BytesIO(base64.b64decode(tautan.group(1))))
-    assert buku["data"].max_row == 36
+    assert buku["Data"].max_row == 36
 
     # Archive: a confirmation first, then the class is closed.
-    dasbor.tombol_arsip.click()
+    kelola = dasbor.kelola
+    kelola.tombol_arsip.click()
     assert survei_db.status_kelas("SIMULASI-8A") == "aktif"
-    ya, batal = dasbor.konfirmasi.children[-1].children
-    batal.click()
-    assert dasbor.konfirmasi.children == ()
-    dasbor.tombol_arsip.click()
-    dasbor.konfirmasi.children[-1].children[0].click()
+    assert "Arsipkan kelas SIMULASI-8A?" in kelola.tanya.value
+    assert kelola.konfirmasi.layout.display is None  # shown
+    kelola.tombol_batal.click()
+    assert kelola.konfirmasi.layout.display == "none"
+    kelola.tombol_arsip.click()
+    kelola.tombol_ya.click()
     assert survei_db.status_kelas("SIMULASI-8A") == "arsip"
     assert "arsip" in dasbor.daftar_html.value
 
     # Reset: the code must be typed.
     dasbor.kelas.value = "SIMULASI-8B"
-    dasbor.tombol_hapus.click()
-    dasbor.ketik_kode.value = "SIMULASI-8A"
-    dasbor.konfirmasi.children[-1].children[0].click()
-    assert "persis" in dasbor.pesan_kelola.value
+    kelola.tombol_hapus.click()
+    assert kelola.ketik_kode.layout.display is None
+    kelola.ketik_kode.value = "SIMULASI-8A"
+    kelola.tombol_ya.click()
+    assert "persis" in kelola.pesan_kelola.value
     assert survei_db.status_kelas("SIMULASI-8B") == "aktif"
-    dasbor.ketik_kode.value = "simulasi-8b"
-    dasbor.konfirmasi.children[-1].children[0].click()
+    kelola.ketik_kode.value = "simulasi-8b"
+    kelola.tombol_ya.click()
     assert survei_db.status_kelas("SIMULASI-8B") is None
-    assert "20 jawabannya sudah dihapus" in dasbor.pesan_kelola.value
+    assert "20 jawabannya sudah dihapus" in kelola.pesan_kelola.value
     assert dasbor.kelas.options == ("SIMULASI-8A",)
+    assert "seluruh kelas (20 jawaban)" in kelola.catatan_html.value
+
+
+def test_dasbor_kelola_batas_dan_hapus_satu_jawaban():
+    isi_kelas_simulasi("SIMULASI-A", 3, seed=1)
+    dasbor = DasborGuru()
+    kelola = dasbor.kelola
+    assert kelola.batas.value == 1 and "Isian per ponsel" in dasbor.daftar_html.value
+    kelola.batas.value = 3
+    kelola.tombol_batas.click()
+    assert "satu ponsel boleh mengirim 3 jawaban" in kelola.pesan_kelola.value
+    assert survei_db.daftar_kelas()["batas_ponsel"].tolist() == [3]
+    # Every answer with its number; the teacher deletes one by its number.
+    tabel = survei_db.ambil_jawaban("SIMULASI-A")
+    nomor = int(tabel["id"].iloc[1])
+    assert f"<td style='text-align:right'>{nomor}</td>" in kelola.tabel_jawaban.value
+    kelola.nomor_hapus.value = nomor
+    kelola.tombol_hapus_baris.click()
+    assert f"Hapus jawaban nomor {nomor} dari kelas SIMULASI-A?" in kelola.tanya.value
+    assert kelola.ketik_kode.layout.display == "none"  # one row: no code to type
+    kelola.tombol_ya.click()
+    assert "sudah dihapus dan dicatat" in kelola.pesan_kelola.value
+    assert nomor not in survei_db.ambil_jawaban("SIMULASI-A")["id"].tolist()
+    assert f"jawaban nomor {nomor}" in kelola.catatan_html.value
+    assert "<b>2</b> jawaban" in dasbor.hitungan.value
+    assert kelola.batas.value == 3
 
 
 def test_dasbor_dengan_pin(monkeypatch):
     isi_kelas_simulasi("SIMULASI-A", 3, seed=1)
-    monkeypatch.setenv(ENV_PIN, "4821")
+    monkeypatch.setenv(pin.ENV_HASH, pin.hash_pin("482113"))
     dasbor = DasborGuru()
     # Before the PIN: only the gate exists (widget state reaches the browser once created).
     assert not hasattr(dasbor, "kelas")
     assert "SIMULASI-A" not in " ".join(w.value for w in _semua_html(dasbor.widget))
-    dasbor.isian_pin.value = "1234"
-    dasbor.tombol_masuk.click()
-    assert "PIN salah" in dasbor.pesan_pin.value and not hasattr(dasbor, "kelas")
-    assert dasbor.isian_pin.value == ""
-    for _ in range(DasborGuru.BATAS_SALAH):
-        dasbor.masuk("0000")
-    assert dasbor.masuk("4821") is False  # locked for a while after many wrong PINs
-    assert "Tunggu" in dasbor.pesan_pin.value
-    dasbor.kunci_sampai = 0
-    dasbor.isian_pin.value = "4821"
-    dasbor.tombol_masuk.click()
+    gerbang = dasbor.gerbang
+    gerbang.isian_pin.value = "123456"
+    gerbang.tombol_masuk.click()
+    assert "PIN salah" in gerbang.pesan_pin.value and not hasattr(dasbor, "kelas")
+    assert gerbang.isian_pin.value == ""
+    for _ in range(pin.BATAS_PONSEL - 1):
+        gerbang.masuk("000000")
+    assert gerbang.masuk("482113") is False  # locked for a while after many wrong PINs
+    assert "Terlalu banyak PIN salah dari perangkat ini" in gerbang.pesan_pin.value
+    assert not hasattr(dasbor, "kelas")
+
+
+def test_dasbor_terbuka_dengan_pin_yang_benar(monkeypatch):
+    isi_kelas_simulasi("SIMULASI-A", 3, seed=1)
+    monkeypatch.setenv(pin.ENV_HASH, pin.hash_pin("482113"))
+    dasbor = DasborGuru()
+    dasbor.gerbang.isian_pin.value = "482113"
+    dasbor.gerbang.tombol_masuk.click()
     assert dasbor.kelas.value == "SIMULASI-A"
+    assert dasbor.widget.children[0] is not dasbor.gerbang.widget
+    assert "Belum ada PIN salah" in dasbor.kelola.info_pin.value
 
 
 def test_tanpa_pin_langsung_terbuka():

@@ -24,7 +24,6 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from literasi import ekspor as laporan
-from literasi.kelurahan.olah_data_kelurahan import html_tabel
 from literasi.unggah import BATAS_MB, TANDA_OLE, baca_berkas
 
 KEPALA = ["RW", "RT", "kelompok_umur", "laki_laki", "perempuan"]
@@ -163,10 +162,11 @@ def _korpus() -> dict[str, Kasus]:
             _cfb({"EncryptionInfo": b"\x04\x00\x04\x00" * 50, "EncryptedPackage": b"\x8f" * 5000}),
             pesan="kata sandi",
         ),
-        "xls_lama": Kasus("lama.xls", _cfb({"Workbook": b"\x09\x08" * 3000}),
-                          pesan="simpan ulang sebagai .xlsx"),
-        "xls_diberi_nama_xlsx": Kasus("lama.xlsx", _cfb({"Workbook": b"\x09\x08" * 3000}),
-                                      pesan="Excel versi lama"),
+        # A real .xls is read (tests/unit/korpus_kelurahan.py); a broken one gets a message.
+        "xls_rusak": Kasus("lama.xls", _cfb({"Workbook": b"\x09\x08" * 3000}),
+                           pesan="simpan sebagai"),
+        "xls_rusak_diberi_nama_xlsx": Kasus("lama.xlsx", _cfb({"Workbook": b"\x09\x08" * 3000}),
+                                            pesan="Excel lama (.xls"),
         "doc_lama": Kasus("surat.xlsx", _cfb({"WordDocument": b"\xec\xa5" * 3000}),
                           pesan="Office versi lama"),
         "pdf_diberi_nama_xlsx": Kasus("laporan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
@@ -177,7 +177,8 @@ def _korpus() -> dict[str, Kasus]:
                                       b"</table></body></html>", pesan="halaman web"),
         "docx": Kasus("data.xlsx", _zip({"word/document.xml": b"<w:document/>"}), pesan="Word"),
         "ods": Kasus("data.ods", _zip({"mimetype": b"application/vnd.oasis.opendocument."
-                                       b"spreadsheet", "content.xml": b"<x/>"}), pesan=".ods"),
+                                       b"spreadsheet", "content.xml": b"<x/>"}),
+                     pesan="(.ods) tetapi rusak"),
         "xlsx_terpotong": Kasus("putus.xlsx", _xlsx()[:3000], pesan="rusak"),
         "biner_acak": Kasus("acak.csv", bytes(range(256)) * 40, pesan="tidak dikenali"),
         "csv_windows_1252": Kasus(
@@ -213,12 +214,17 @@ def _korpus() -> dict[str, Kasus]:
         ),
         "xlsx_judul_di_atas": Kasus("judul.xlsx", _xlsx(judul_atas=True), catatan="baris 3",
                                     terbaca=True, cek=lambda h: h.tabel.index[0] == 4),
-        "xlsx_kepala_digabung": Kasus(
+        "xlsx_kepala_dua_baris": Kasus(
             "gabung.xlsx",
             _xlsx([["RW", "RT", "kelompok_umur", "Penduduk", None], [None, None, None, "L", "P"],
                    [1, 1, "0-4", 10, 12]], gabung=["D1:E1", "A1:A2"]),
-            pesan="D1:E1",
-            terbaca=True,  # read, with the merged header named as a problem to fix
+            catatan="dua baris", terbaca=True,
+            cek=lambda h: list(h.tabel.columns)[3:] == ["Penduduk L", "Penduduk P"],
+        ),
+        "xlsx_kepala_digabung": Kasus(
+            "gabung1.xlsx",
+            _xlsx([["RW", "Penduduk", None], [1, 10, 12], [2, 3, 4]], gabung=["B1:C1"]),
+            pesan="B1:C1", terbaca=True,  # read, with the merged header named as a problem
         ),
         "xlsx_rw_digabung": Kasus(
             "rw_gabung.xlsx", _xlsx([KEPALA, *BARIS], gabung=["A2:A4"]), pesan="A2:A4",
@@ -308,8 +314,8 @@ def test_bytes_dari_memoryview_tidak_berubah():
 
 
 def test_pesan_menyebut_lembar_dan_sel():
-    hasil = baca_berkas("gabung.xlsx", KORPUS["xlsx_kepala_digabung"].isi)
-    m = next(m for m in hasil.masalah if "D1:E1" in m.pesan)
+    hasil = baca_berkas("gabung1.xlsx", KORPUS["xlsx_kepala_digabung"].isi)
+    m = next(m for m in hasil.masalah if "B1:C1" in m.pesan)
     assert m.lembar == "Isian" and m.baris == 1
     assert m.teks().startswith("Lembar “Isian”, baris 1")
 
@@ -342,7 +348,7 @@ def tabel_bahaya():
 
 
 def test_injeksi_excel_diloloskan(tabel_bahaya):
-    xlsx = laporan.tulis_excel({"Data": tabel_bahaya}, [("Sumber", "=cmd|' /C calc'!A0")])
+    xlsx = laporan.buat_excel({"Data": tabel_bahaya}, [("Sumber", "=cmd|' /C calc'!A0")])
     buku = load_workbook(io.BytesIO(xlsx))
     nilai = [c.value for c in buku["Data"]["F"][1:]]
     assert nilai == ["'" + b for b in BAHAYA]
@@ -353,7 +359,7 @@ def test_injeksi_excel_diloloskan(tabel_bahaya):
 
 
 def test_injeksi_csv_diloloskan(tabel_bahaya):
-    teks = laporan.tulis_csv(tabel_bahaya).decode("utf-8-sig")
+    teks = laporan.buat_csv(tabel_bahaya).decode("utf-8-sig")
     for b in BAHAYA:
         assert "'" + b.replace('"', '""') in teks
     for baris in teks.splitlines()[1:]:
@@ -362,6 +368,6 @@ def test_injeksi_csv_diloloskan(tabel_bahaya):
 
 
 def test_injeksi_html_sebagai_teks(tabel_bahaya):
-    html = html_tabel(tabel_bahaya, "Data")
+    html = laporan.tabel_html(tabel_bahaya, "Data")
     assert "<a " not in html and "HYPERLINK(&quot;http" in html
     assert unescape(html).count('=HYPERLINK("http://x","klik")') == 1

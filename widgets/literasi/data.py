@@ -24,6 +24,9 @@ _PANDAS_DTYPES = {
     "year": "Int64",
 }
 
+# The city the kit is about: one definition, used by every app and by literasi.seri.
+KOTA_KITA = "Kota Pekalongan"
+
 # Short level names for the boundary files, so a lesson can say load_boundaries("kelurahan").
 TINGKAT_BATAS = {
     "kecamatan": "batas_kecamatan_kota_pekalongan",
@@ -41,22 +44,14 @@ class DataTidakDitemukan(KeyError):
 
 
 def datasets_dir() -> Path:
-    """Folder holding datapackage.json.
-
-    LITERASI_DATASETS overrides it; otherwise it is found next to the package's
-    repository (the kit is installed in editable mode, so widgets/ sits beside datasets/).
-    """
+    """Folder holding datapackage.json: $LITERASI_DATASETS, else the kit's datasets/
+    (literasi.lokasi: $LITERASI_KIT, the repository, or the copy a wheel installs)."""
     override = os.environ.get("LITERASI_DATASETS")
     if override:
         return Path(override)
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "datasets" / "datapackage.json"
-        if candidate.is_file():
-            return candidate.parent
-    raise FileNotFoundError(
-        "Folder datasets/ tidak ditemukan. Pasang kit dari folder repositorinya "
-        "(pip install -e .) atau setel LITERASI_DATASETS."
-    )
+    from literasi.lokasi import folder_kit
+
+    return folder_kit() / "datasets"
 
 
 @cache

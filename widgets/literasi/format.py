@@ -45,3 +45,13 @@ def format_rupiah(nilai: float | None) -> str:
     if nilai is None:
         return "–"
     return "Rp " + format_angka(round(nilai))
+
+
+def format_bertanda(nilai: float, desimal: int = 0, plus: bool = False) -> str:
+    """A signed number with a real minus sign (−0,62); `plus=True` writes +0,36 too.
+
+    >>> format_bertanda(-0.62, 2), format_bertanda(0.36, 2, plus=True), format_bertanda(0, 1, True)
+    ('−0,62', '+0,36', '0,0')
+    """
+    teks = format_angka(nilai, desimal).replace("-", "−")
+    return "+" + teks if plus and round(nilai, desimal) > 0 else teks

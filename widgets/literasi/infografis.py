@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.image import imread
 from matplotlib.patches import Rectangle
 
+from literasi.ekspor import tanggal_indonesia
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import tautan_unduh
 
@@ -26,20 +27,6 @@ UKURAN_POSTER = {  # name -> (width px, height px, dpi)
     "story": (1080, 1920, 150),
     "a4": (1240, 1754, 150),
 }
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
 @dataclass
@@ -50,13 +37,6 @@ class IsiPoster:
     pesan: str
     grafik: Figure
     sumber: str
-
-
-def tanggal_indonesia(hari: date) -> str:
-    """>>> tanggal_indonesia(date(2026, 11, 29))
-    '29 November 2026'
-    """
-    return f"{hari.day} {BULAN[hari.month - 1]} {hari.year}"
 
 
 def _png_grafik(fig: Figure) -> io.BytesIO:

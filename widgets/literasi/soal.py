@@ -18,10 +18,43 @@ from html import escape
 import ipywidgets as ipw
 
 from literasi.angka import ATURAN_TITIK, BukanAngka, baca_angka
-from literasi.format import format_angka
+from literasi.format import format_angka, format_bertanda
 from literasi.tampilan import baris_kontrol
 
 LEBAR_PENUH = ipw.Layout(width="100%", max_width="480px")
+# How the shared widgets address the user. Student apps may say "kamu"; kelurahan apps speak to
+# officials ("Anda") and pass sapaan="anda" to Latihan/tampilkan_soal. The texts below are
+# written in the "kamu" register; `sapa` turns them into the app's.
+SAPAAN = {
+    "kamu": {},
+    "anda": {
+        "Kemajuanmu": "Kemajuan Anda",
+        "jawabanmu": "jawaban Anda",
+        "Jawabanmu": "Jawaban Anda",
+        "tebakanmu": "tebakan Anda",
+        "Tebakanmu": "Tebakan Anda",
+        "centangmu": "centang Anda",
+        "maksudmu": "maksud Anda",
+        "kamu": "Anda",
+        "Kamu": "Anda",
+    },
+}
+
+
+def sapa(teks: str, sapaan: str = "kamu") -> str:
+    """A shared widget's text in the app's register.
+
+    >>> sapa("Tebakanmu sangat dekat! Sudah kamu centang.", "anda")
+    'Tebakan Anda sangat dekat! Sudah Anda centang.'
+    >>> sapa("Kemajuanmu", "kamu")
+    'Kemajuanmu'
+    """
+    import re
+
+    ganti = SAPAAN[sapaan]
+    if not ganti:
+        return teks
+    return re.sub(r"\b(" + "|".join(ganti) + r")\b", lambda m: ganti[m.group(1)], teks)
 
 
 @dataclass
@@ -30,6 +63,20 @@ class Hasil:
 
     benar: bool
     pesan: str
+
+
+@dataclass(frozen=True)
+class Alternatif:
+    """Another answer a student may reach, with its own feedback: a stated method that gives a
+    different value (`benar=True`), or a known misconception (`benar=False`). `persen`: match
+    only an answer written with (True) or without (False) a % sign; None matches both. `teks`:
+    how the answer key writes the value, when its unit is not the question's."""
+
+    nilai: float
+    pesan: str
+    benar: bool = False
+    persen: bool | None = None
+    teks: str = ""
 
 
 @dataclass
@@ -49,6 +96,7 @@ class SoalAngka:
     persen: bool = False
     satuan: str = ""
     grafik: str | None = None  # HTML of a chart shown with the question
+    alternatif: list[Alternatif] = field(default_factory=list)  # checked after `jawaban`
 
     def buat_masukan(self, nomor: int):
         return ipw.Text(
@@ -61,11 +109,16 @@ class SoalAngka:
     catatan = ATURAN_TITIK
 
     def jawaban_teks(self) -> str:
-        teks = format_angka(self.jawaban, self.desimal)
+        return self.teks_nilai(self.jawaban)
+
+    def teks_nilai(self, nilai: float) -> str:
+        """A value written as this question's answer is (decimals, a real minus, unit)."""
+        teks = format_bertanda(nilai, self.desimal)
         return teks + ("%" if self.persen else f" {self.satuan}" if self.satuan else "")
 
-    def _cocok(self, nilai: float) -> bool:
-        return math.isclose(nilai, self.jawaban, rel_tol=self.toleransi, abs_tol=1e-12)
+    def _cocok(self, nilai: float, acuan: float | None = None) -> bool:
+        acuan = self.jawaban if acuan is None else acuan
+        return math.isclose(nilai, acuan, rel_tol=self.toleransi, abs_tol=1e-12)
 
     def periksa(self, teks: str) -> Hasil:
         try:
@@ -77,6 +130,9 @@ class SoalAngka:
             nilai = nilai / 100  # 50% of a proportion question means 0,5
         if self._cocok(nilai):
             return Hasil(True, f"Benar! {self.penjelasan}")
+        for alt in self.alternatif:  # the number as typed, so "0,22%" can mean a misconception
+            if alt.persen in (None, angka.persen) and self._cocok(angka.nilai, alt.nilai):
+                return Hasil(alt.benar, ("Benar! " if alt.benar else "Belum tepat. ") + alt.pesan)
         if self.persen and not angka.persen and self._cocok(nilai * 100):
             return Hasil(False, "Hampir! Itu masih proporsi. Kalikan 100 untuk mendapat persen.")
         for faktor, saran in (
@@ -264,7 +320,7 @@ class SoalTebak:
         )
 
     def jawaban_teks(self) -> str:
-        teks = format_angka(self.jawaban, self.desimal)
+        teks = format_bertanda(self.jawaban, self.desimal)
         return teks + ("%" if self.persen else f" {self.satuan}" if self.satuan else "")
 
     def periksa(self, teks: str) -> Hasil:
@@ -287,8 +343,8 @@ class SoalTebak:
 class Kemajuan:
     """ "2 dari 3 soal benar", kept in the kernel only (no accounts)."""
 
-    def __init__(self, jumlah: int):
-        self.jumlah = jumlah
+    def __init__(self, jumlah: int, sapaan: str = "kamu"):
+        self.jumlah, self.sapaan = jumlah, sapaan
         self.benar: set[int] = set()
         self.widget = ipw.HTML(layout=ipw.Layout(margin="8px 0"))
         self.widget.add_class("literasi-kemajuan")
@@ -299,21 +355,28 @@ class Kemajuan:
         self._update()
 
     def _update(self) -> None:
-        self.widget.value = (
+        self.widget.value = sapa(
             f"<p role='status'><b>Kemajuanmu:</b> {len(self.benar)} dari {self.jumlah} soal "
-            "benar</p>"
+            "benar</p>",
+            self.sapaan,
         )
 
 
 class KartuSoal:
     """The widget of one question: input, Periksa, Petunjuk (graded), Tunjukkan jawaban."""
 
-    def __init__(self, nomor: int, soal: Soal, kemajuan: Kemajuan | None):
-        self.nomor, self.soal, self.kemajuan = nomor, soal, kemajuan
+    def __init__(self, nomor: int, soal: Soal, kemajuan: Kemajuan | None, sapaan: str = "kamu"):
+        self.nomor, self.soal, self.kemajuan, self.sapaan = nomor, soal, kemajuan, sapaan
         self.petunjuk_terbuka = 0
         judul = f"Soal {nomor}"
         self.masukan = soal.buat_masukan(nomor)
-        catatan = f"<p class='literasi-kecil'>{escape(soal.catatan)}</p>" if soal.catatan else ""
+        if isinstance(getattr(self.masukan, "placeholder", None), str):
+            self.masukan.placeholder = sapa(self.masukan.placeholder, sapaan)
+        catatan = (
+            f"<p class='literasi-kecil'>{escape(sapa(soal.catatan, sapaan))}</p>"
+            if soal.catatan
+            else ""
+        )
         ukuran_tombol = ipw.Layout(width="auto")
         self.tombol_periksa = ipw.Button(
             description=getattr(soal, "label_periksa", "Periksa"),
@@ -358,6 +421,7 @@ class KartuSoal:
         self.widget.add_class("literasi-kartu-soal")  # the template's CSS fits it to a phone
 
     def _tampilkan(self, kelas: str, teks: str) -> None:
+        teks = sapa(teks, self.sapaan)
         self.umpan.value = f"<div class='literasi-umpan {kelas}' role='status'>{teks}</div>"
 
     def _on_periksa(self) -> None:
@@ -385,10 +449,10 @@ class Latihan:
     """The exercises of one notebook; groups of them can be shown in different places
     (e.g. a prediction before the chart, the rest after it), sharing one progress line."""
 
-    def __init__(self, daftar: list[Soal]):
+    def __init__(self, daftar: list[Soal], sapaan: str = "kamu"):
         self.daftar = daftar
-        self.kemajuan = Kemajuan(len(daftar))
-        self.kartu = [KartuSoal(i, s, self.kemajuan) for i, s in enumerate(daftar, start=1)]
+        self.kemajuan = Kemajuan(len(daftar), sapaan)
+        self.kartu = [KartuSoal(i, s, self.kemajuan, sapaan) for i, s in enumerate(daftar, start=1)]
 
     def tampilkan(self, *nomor: int) -> ipw.VBox:
         """Cards of the given question numbers (1-based; all when none given)."""
@@ -398,9 +462,9 @@ class Latihan:
         )
 
 
-def tampilkan_soal(daftar: list[Soal]) -> ipw.VBox:
-    """All questions of a notebook, with one progress line on top."""
-    return Latihan(daftar).tampilkan()
+def tampilkan_soal(daftar: list[Soal], sapaan: str = "kamu") -> ipw.VBox:
+    """All questions of a notebook, with one progress line on top, in the app's register."""
+    return Latihan(daftar, sapaan).tampilkan()
 
 
 def kunci_jawaban(daftar: list[Soal]) -> str:
@@ -408,6 +472,10 @@ def kunci_jawaban(daftar: list[Soal]) -> str:
     baris = []
     for i, s in enumerate(daftar, start=1):
         baris.append(f"{i}. {s.pertanyaan}  \n   **Jawaban:** {s.jawaban_teks()}. {s.penjelasan}")
+        for alt in getattr(s, "alternatif", ()):
+            if alt.benar:
+                teks = alt.teks or s.teks_nilai(alt.nilai)
+                baris[-1] += f"  \n   **Juga benar:** {teks}. {alt.pesan}"
     return "\n".join(baris) + "\n"
 
 

@@ -1,21 +1,31 @@
-"""Reading a file a user uploads (Excel .xlsx or CSV) into a table, kindly.
+"""Reading a file a user uploads (Excel .xlsx/.xls, LibreOffice .ods, CSV/TSV/TXT) into a table.
 
 `baca_berkas(nama_berkas, isi)` never raises for bad input: every problem becomes a `Masalah`
 with an Indonesian message that names the sheet, row and column, and `HasilBaca.catatan` says
-what was detected (format, encoding, separator, decimal commas, formulas…). The bytes `isi`
-are only read, never changed: callers keep them as the "asli" and derive new tables.
+what was detected (format, encoding, separator, decimal commas, formulas, which sheet…). The
+bytes `isi` are only read, never changed: callers keep them as the "asli" and derive new tables.
 
 - The format is recognised from the content, not from the name: an .xlsx is a ZIP with
-  xl/workbook.xml; an old .xls, and an Excel file protected with a password, are OLE files
-  (a password-protected .xlsx is an OLE file with an "EncryptedPackage" stream); a PDF, a
-  picture or a web page renamed .xlsx is named as such.
+  xl/workbook.xml, an .ods a ZIP whose mimetype says OpenDocument spreadsheet; an old .xls and
+  an Excel file protected with a password are OLE files (a password-protected .xlsx is an OLE
+  file with an "EncryptedPackage" stream); a PDF, a picture or a web page renamed .xlsx is
+  named as such. .xlsx is read with openpyxl (it keeps formulas, so a formula without a saved
+  result can be named); .xls and .ods with python-calamine (one maintained reader for both,
+  Rust's calamine with wheels for Windows, macOS and Linux and no system library).
+- Every sheet is looked at: a sheet with only notes or a title is named as such, and the data
+  are taken from the sheet that holds a table ("Lembar “Penduduk” hanya berisi catatan; data
+  ditemukan di lembar “Data 2025”"). `lembar=` picks another sheet; sheets with the same
+  columns as the chosen one (one sheet per RW) come along in `lembar_serupa`.
+- A header on two rows (a group title merged over "L | P") becomes one name per column
+  ("Penduduk L"); a title or a note above the table is skipped.
 - CSV: UTF-8, UTF-8 with BOM, UTF-16 (Excel's "Unicode text") or Windows-1252; separator
   `,` `;` tab or `|`, chosen by which one gives the same number of columns on every line.
 - Number columns: "1.234,5" and "1.234" are read the Indonesian way (`literasi.angka`:
   a dot followed by exactly three digits is a thousands separator). Text that is not a number
   stays text, so a checker can point at it.
-- Rows keep the numbers the user sees: the table's index is the row number in Excel (or the
-  line number in the CSV), so a message can say "baris 7".
+- Rows and columns keep the names the user sees: the table's index is the row number in Excel
+  (or the line number in the CSV), and `huruf` gives each column's Excel letter, so a message
+  can say "baris 7, kolom C “Jml L”".
 """
 
 from __future__ import annotations
@@ -29,14 +39,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 
+import numpy as np
 import pandas as pd
 
 from literasi.angka import BukanAngka, _baca_desimal
+from literasi.ekspor import angka_ringkas
 from literasi.format import format_angka
 
 BATAS_MB = 8  # Voilà's websocket message limit is about 10 MB; an upload travels in one message
 BATAS_BARIS_KEPALA = 30  # the header row is looked for in the first rows only
 BATAS_ZIP_MB = 300  # an .xlsx that unpacks to more than this is refused (zip bomb)
+TERIMA = ".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt"  # what a file chooser offers
+JENIS_BERKAS = "Excel (.xlsx, .xls), LibreOffice (.ods), atau teks (.csv, .tsv, .txt)"
 
 TANDA_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TANDA_ZIP = b"PK\x03\x04"
@@ -44,14 +58,16 @@ SARAN_XLSX = (
     "Buka berkas di Excel, lalu pilih File → Simpan Sebagai (Save As) → "
     "“Buku Kerja Excel (*.xlsx)” atau “CSV UTF-8”, dan unggah hasilnya."
 )
+LEMBAR_BUKAN_DATA = ("petunjuk", "metadata")
 
 
 @dataclass(frozen=True)
 class Masalah:
     """One problem, located as the user would look for it in Excel.
 
-    `baris` is the row number shown in Excel (or the line number in a CSV file); `tingkat` is
-    "galat" (must be fixed), "peringatan" (check it) or "info" (done for you, for the record).
+    `baris` is the row number shown in Excel (or the line number in a CSV file); `kolom` is the
+    user's own column header and `huruf` its Excel letter; `tingkat` is "galat" (must be
+    fixed), "peringatan" (check it) or "info" (done for you, for the record).
     """
 
     lembar: str | None
@@ -59,6 +75,7 @@ class Masalah:
     kolom: str | None
     pesan: str
     tingkat: str = "galat"
+    huruf: str | None = None
 
     def lokasi(self) -> str:
         bagian = []
@@ -66,13 +83,30 @@ class Masalah:
             bagian.append(f"lembar “{self.lembar}”")
         if self.baris is not None:
             bagian.append(f"baris {self.baris}")
-        if self.kolom:
-            bagian.append(f"kolom “{self.kolom}”")
+        if self.huruf and self.kolom:
+            bagian.append(f"kolom {self.huruf} “{self.kolom}”")
+        elif self.huruf or self.kolom:
+            bagian.append(f"kolom {self.huruf}" if self.huruf else f"kolom “{self.kolom}”")
         return ", ".join(bagian)
 
     def teks(self) -> str:
         lokasi = self.lokasi()
         return f"{lokasi[:1].upper() + lokasi[1:]}: {self.pesan}" if lokasi else self.pesan
+
+
+@dataclass(frozen=True)
+class InfoLembar:
+    """What one sheet holds: "tabel" (a header and rows with numbers), "catatan" (text only: a
+    note, a title, instructions), "metadata" or "kosong"."""
+
+    nama: str
+    isi: str
+    baris_data: int = 0
+
+    def teks(self) -> str:
+        if self.isi == "tabel":
+            return f"“{self.nama}” (tabel, {format_angka(self.baris_data)} baris)"
+        return f"“{self.nama}” ({self.isi})"
 
 
 @dataclass
@@ -82,11 +116,14 @@ class HasilBaca:
     tabel: pd.DataFrame | None
     masalah: list[Masalah] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
-    format: str = "tidak dikenal"  # "xlsx", "csv" or what the file turned out to be
-    lembar: str | None = None  # the sheet read (xlsx)
-    baris_kepala: int | None = None  # row number of the column names
+    format: str = "tidak dikenal"  # "xlsx", "xls", "ods", "csv" or what the file turned out to be
+    lembar: str | None = None  # the sheet read
+    baris_kepala: int | None = None  # row number of the (last) header row
     metadata: dict[str, str] = field(default_factory=dict)  # a "Metadata" sheet, if any
     kolom_angka: list[str] = field(default_factory=list)  # columns read as numbers
+    huruf: dict[str, str] = field(default_factory=dict)  # column name -> Excel letter
+    daftar_lembar: list[InfoLembar] = field(default_factory=list)  # every sheet, in order
+    lembar_serupa: dict[str, HasilBaca] = field(default_factory=dict)  # same columns, other sheets
 
     @property
     def berhasil(self) -> bool:
@@ -96,13 +133,49 @@ class HasilBaca:
     def galat(self) -> list[Masalah]:
         return [m for m in self.masalah if m.tingkat == "galat"]
 
+    @property
+    def lembar_tabel(self) -> list[str]:
+        """Sheets that hold a table (the user may choose another one)."""
+        return [i.nama for i in self.daftar_lembar if i.isi == "tabel"]
+
+
+@dataclass
+class Kisi:
+    """One sheet as the rows of values Excel shows (1-based positions in `gabung`)."""
+
+    nama: str | None
+    baris: list[list]
+    gabung: list[tuple[int, int, int, int, str]] = field(default_factory=list)
+    masalah: list[Masalah] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+
+
+def berkas_unggahan(nilai, nama_bawaan: str = "berkas") -> tuple[str, bytes] | None:
+    """(name, bytes) of the first file in an ipywidgets FileUpload value, or None if empty.
+
+    ipywidgets 8 gives a tuple of dicts (7 gave a dict by name); both are accepted.
+
+    >>> berkas_unggahan(({"name": "data.csv", "content": memoryview(b"a,b")},))
+    ('data.csv', b'a,b')
+    >>> berkas_unggahan(()) is None
+    True
+    """
+    if not nilai:
+        return None
+    f = nilai[0] if isinstance(nilai, list | tuple) else next(iter(nilai.values()))
+    return f.get("name", nama_bawaan), bytes(f.get("content", b""))
+
 
 def ukuran_mb(isi: bytes) -> float:
     return len(isi) / (1024 * 1024)
 
 
 def huruf_kolom(nomor: int) -> str:
-    """1 -> 'A', 27 -> 'AA' (Excel column letters)."""
+    """1 -> 'A', 27 -> 'AA' (Excel column letters).
+
+    >>> huruf_kolom(1), huruf_kolom(27)
+    ('A', 'AA')
+    """
     huruf = ""
     while nomor > 0:
         nomor, sisa = divmod(nomor - 1, 26)
@@ -110,13 +183,19 @@ def huruf_kolom(nomor: int) -> str:
     return huruf
 
 
-def baca_berkas(nama_berkas: str, isi: bytes, batas_mb: float = BATAS_MB) -> HasilBaca:
-    """Read an uploaded .xlsx or .csv; every problem becomes a Masalah (never an exception)."""
+def baca_berkas(
+    nama_berkas: str, isi: bytes, batas_mb: float = BATAS_MB, lembar: str | None = None
+) -> HasilBaca:
+    """Read an uploaded spreadsheet or text table; every problem becomes a Masalah (never an
+    exception). `lembar`: the sheet to read instead of the one found automatically."""
     nama = nama_berkas or "berkas"
     try:
         isi = bytes(isi or b"")  # a memoryview from FileUpload; a copy, the caller's stays as is
-        return _baca(nama, isi, batas_mb)
+        return _baca(nama, isi, batas_mb, lembar)
     except Exception as e:  # noqa: BLE001 - last line of defence: the user sees a message
+        import logging
+
+        logging.getLogger(__name__).exception("Berkas %s tidak terbaca", nama)
         return _gagal(
             f"Berkas “{nama}” tidak bisa dibaca ({type(e).__name__}). Coba buka di Excel, simpan "
             "ulang sebagai .xlsx, lalu unggah lagi.",
@@ -124,11 +203,11 @@ def baca_berkas(nama_berkas: str, isi: bytes, batas_mb: float = BATAS_MB) -> Has
         )
 
 
-def _gagal(pesan: str, format: str = "tidak dikenal", catatan=None) -> HasilBaca:
-    return HasilBaca(None, [Masalah(None, None, None, pesan)], list(catatan or []), format)
+def _gagal(pesan: str, format: str = "tidak dikenal", catatan=None, **lain) -> HasilBaca:
+    return HasilBaca(None, [Masalah(None, None, None, pesan)], list(catatan or []), format, **lain)
 
 
-def _baca(nama: str, isi: bytes, batas_mb: float) -> HasilBaca:
+def _baca(nama: str, isi: bytes, batas_mb: float, lembar: str | None) -> HasilBaca:
     if len(isi) > batas_mb * 1024 * 1024:
         return _gagal(
             f"Berkas “{nama}” berukuran {format_angka(ukuran_mb(isi), 1)} MB, lebih besar dari "
@@ -144,15 +223,15 @@ def _baca(nama: str, isi: bytes, batas_mb: float) -> HasilBaca:
         )
     akhiran = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
     if isi.startswith(TANDA_ZIP):
-        return _baca_zip(nama, isi, akhiran)
+        return _baca_zip(nama, isi, akhiran, lembar)
     if isi.startswith(TANDA_OLE):
-        return _baca_ole(nama, isi)
+        return _baca_ole(nama, isi, akhiran, lembar)
     jenis = _jenis_bukan_tabel(isi)
     if jenis:
         return _gagal(
             f"Berkas “{nama}” ternyata {jenis}, bukan tabel Excel atau CSV (walaupun namanya "
-            f"berakhiran .{akhiran or '?'}). Unggah berkas Excel (.xlsx) atau CSV yang berisi "
-            "tabel datanya.",
+            f"berakhiran .{akhiran or '?'}). Unggah berkas {JENIS_BERKAS} yang berisi tabel "
+            "datanya.",
             format=jenis,
         )
     return _baca_csv(nama, isi, akhiran)
@@ -173,10 +252,10 @@ def _jenis_bukan_tabel(isi: bytes) -> str | None:
     return None
 
 
-# --- Excel --------------------------------------------------------------------------------
+# --- Workbooks: .xlsx (openpyxl), .xls and .ods (python-calamine) -------------------------
 
 
-def _baca_ole(nama: str, isi: bytes) -> HasilBaca:
+def _baca_ole(nama: str, isi: bytes, akhiran: str, lembar: str | None) -> HasilBaca:
     """Old Office files and encrypted Office files share the OLE container."""
     if "EncryptedPackage".encode("utf-16-le") in isi:
         return _gagal(
@@ -186,18 +265,14 @@ def _baca_ole(nama: str, isi: bytes) -> HasilBaca:
             format="xlsx berkata sandi",
         )
     if "Workbook".encode("utf-16-le") in isi or "Book".encode("utf-16-le") in isi:
-        return _gagal(
-            f"Berkas “{nama}” adalah Excel versi lama (.xls, Excel 97–2003). Aplikasi ini membaca "
-            f".xlsx dan CSV: simpan ulang sebagai .xlsx. {SARAN_XLSX}",
-            format="xls",
-        )
+        return _baca_calamine(nama, isi, "xls", akhiran, lembar)
     return _gagal(
         f"Berkas “{nama}” adalah dokumen Office versi lama (mis. .doc), bukan tabel. {SARAN_XLSX}",
         format="office lama",
     )
 
 
-def _baca_zip(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
+def _baca_zip(nama: str, isi: bytes, akhiran: str, lembar: str | None) -> HasilBaca:
     try:
         arsip = zipfile.ZipFile(io.BytesIO(isi))
         daftar = arsip.namelist()
@@ -208,55 +283,40 @@ def _baca_zip(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
             "dari Excel lalu unggah lagi.",
             format="zip rusak",
         )
-    if "xl/workbook.xml" not in daftar:
-        if any(n.startswith("word/") for n in daftar):
-            jenis = "dokumen Word (.docx)"
-        elif "mimetype" in daftar and b"opendocument.spreadsheet" in arsip.read("mimetype"):
-            return _gagal(
-                f"Berkas “{nama}” adalah lembar kerja LibreOffice (.ods). Simpan ulang sebagai "
-                ".xlsx (File → Simpan Sebagai → Excel 2007-365), lalu unggah lagi.",
-                format="ods",
-            )
-        elif any(n.startswith("ppt/") for n in daftar):
-            jenis = "presentasi PowerPoint (.pptx)"
-        else:
-            jenis = "arsip ZIP"
-        return _gagal(
-            f"Berkas “{nama}” adalah {jenis}, bukan buku kerja Excel. Unggah berkas .xlsx atau "
-            "CSV yang berisi tabel datanya.",
-            format=jenis,
-        )
     if total > BATAS_ZIP_MB * 1024 * 1024:
         return _gagal(
             f"Berkas “{nama}” terlalu besar setelah dibuka (lebih dari {BATAS_ZIP_MB} MB). "
             "Hapus lembar yang tidak perlu lalu unggah lagi.",
             format="xlsx terlalu besar",
         )
-    return _baca_xlsx(nama, isi, akhiran)
+    if "xl/workbook.xml" in daftar:
+        return _baca_xlsx(nama, isi, akhiran, lembar)
+    if "mimetype" in daftar and b"opendocument.spreadsheet" in arsip.read("mimetype"):
+        return _baca_calamine(nama, isi, "ods", akhiran, lembar)
+    if any(n.startswith("word/") for n in daftar):
+        jenis = "dokumen Word (.docx)"
+    elif any(n.startswith("ppt/") for n in daftar):
+        jenis = "presentasi PowerPoint (.pptx)"
+    else:
+        jenis = "arsip ZIP"
+    return _gagal(
+        f"Berkas “{nama}” adalah {jenis}, bukan buku kerja Excel. Unggah berkas {JENIS_BERKAS} "
+        "yang berisi tabel datanya.",
+        format=jenis,
+    )
 
 
-def _ada_isi(ws) -> bool:
-    return any(v not in (None, "") for r in ws.iter_rows(max_row=40, values_only=True) for v in r)
+NAMA_FORMAT = {
+    "xlsx": "buku kerja Excel (.xlsx)",
+    "xls": "buku kerja Excel lama (.xls, Excel 97–2003)",
+    "ods": "lembar kerja LibreOffice/OpenOffice (.ods)",
+}
 
 
-def _pilih_lembar(buku) -> str | None:
-    """The sheet with the data: 'Isian' or 'Data' if it has content, else the first sheet
-    with content that is not the template's 'Petunjuk' or 'Metadata'."""
-    nama = [n for n in buku.sheetnames if _ada_isi(buku[n])]
-    for suka in ("isian", "data"):
-        for n in nama:
-            if n.strip().lower() == suka:
-                return n
-    for n in nama:
-        if n.strip().lower() not in ("petunjuk", "metadata"):
-            return n
-    return None
-
-
-def _baca_xlsx(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
+def _baca_xlsx(nama: str, isi: bytes, akhiran: str, lembar: str | None) -> HasilBaca:
     from openpyxl import load_workbook
 
-    catatan = ["Format: buku kerja Excel (.xlsx)."]
+    catatan = [f"Format: {NAMA_FORMAT['xlsx']}."]
     if akhiran not in ("xlsx", "xlsm"):
         catatan.append(f"Nama berkas berakhiran .{akhiran or '?'}, tetapi isinya Excel (.xlsx).")
     try:
@@ -269,99 +329,173 @@ def _baca_xlsx(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
             format="xlsx rusak",
             catatan=catatan,
         )
-    lembar = _pilih_lembar(nilai)
-    if lembar is None:
-        return _gagal(
-            f"Semua lembar di berkas “{nama}” kosong. Isi tabel data di lembar pertama (atau di "
-            "lembar bernama “Isian”).",
-            format="xlsx",
-            catatan=catatan,
-        )
-    lain = [n for n in nilai.sheetnames if n != lembar]
-    if lain:
-        catatan.append(
-            f"Data dibaca dari lembar “{lembar}”; lembar lain ({', '.join(lain)}) tidak dibaca "
-            "sebagai data."
-        )
-    ws, ws_rumus = nilai[lembar], rumus[lembar]
-    masalah: list[Masalah] = []
-    baris = [list(r) for r in ws.iter_rows(values_only=True)]
-    # Merged cells: openpyxl keeps the value in the top-left cell only.
-    gabung = [(r.min_row, r.min_col, r.max_row, r.max_col, r.coord) for r in ws.merged_cells.ranges]
-    kepala = _cari_kepala(baris)
-    if kepala is None:
-        return _gagal(
-            f"Lembar “{lembar}” tidak berisi tabel (tidak ditemukan baris judul kolom).",
-            format="xlsx",
-            catatan=catatan,
-        )
-    for r0, c0, r1, c1, coord in sorted(gabung):
-        if r0 <= kepala + 1 <= r1:
-            masalah.append(
-                Masalah(
-                    lembar,
-                    r0,
-                    None,
-                    f"sel judul kolom {coord} digabung (merge). Pisahkan sel gabungan (Beranda → "
-                    "Gabung & Tengahkan → Batalkan) supaya setiap kolom punya judul sendiri "
-                    "dalam satu baris.",
-                )
+    semua = {}
+    for n in nilai.sheetnames:
+        ws, ws_rumus = nilai[n], rumus[n]
+        kisi = Kisi(n, [list(r) for r in ws.iter_rows(values_only=True)])
+        kisi.gabung = [
+            (r.min_row, r.min_col, r.max_row, r.max_col, r.coord) for r in ws.merged_cells.ranges
+        ]
+        sel_rumus = [
+            s
+            for r in ws_rumus.iter_rows()
+            for s in r
+            if isinstance(s.value, str) and s.value.startswith("=")
+        ]
+        if sel_rumus:
+            contoh = sel_rumus[0]
+            kisi.catatan.append(
+                f"Lembar “{n}”: {format_angka(len(sel_rumus))} sel berisi rumus (mis. "
+                f"{contoh.coordinate} {contoh.value[:40]}); yang dibaca adalah hasil rumus yang "
+                "tersimpan di berkas."
             )
-        elif r0 > kepala + 1:
-            isi_sel = baris[r0 - 1][c0 - 1] if c0 - 1 < len(baris[r0 - 1]) else None
-            for r in range(r0, r1 + 1):
-                for c in range(c0, c1 + 1):
-                    if c - 1 < len(baris[r - 1]):
-                        baris[r - 1][c - 1] = isi_sel
-            masalah.append(
-                Masalah(
-                    lembar,
-                    r0,
-                    None,
-                    f"sel {coord} digabung (merge); isinya “{isi_sel}” dipakai untuk setiap "
-                    "baris dalam gabungan itu. Sebaiknya pisahkan sel gabungan dan isi setiap "
-                    "baris.",
-                    "peringatan",
-                )
-            )
-    # Formulas: the values read are the results Excel saved with the file.
-    sel_rumus = [
-        s
-        for r in ws_rumus.iter_rows(min_row=kepala + 1)
-        for s in r
-        if isinstance(s.value, str) and s.value.startswith("=")
-    ]
-    if sel_rumus:
-        contoh = sel_rumus[0]
-        catatan.append(
-            f"{format_angka(len(sel_rumus))} sel berisi rumus (mis. {contoh.coordinate} "
-            f"{contoh.value[:40]}); yang dibaca adalah hasil rumus yang tersimpan di berkas."
-        )
-        for s in sel_rumus:
-            if ws[s.coordinate].value is None:
-                masalah.append(
-                    Masalah(
-                        lembar,
-                        s.row,
-                        None,
-                        f"sel {s.coordinate} berisi rumus {s.value[:40]} tetapi hasilnya belum "
-                        "tersimpan. Buka berkas di Excel, tekan Simpan, lalu unggah lagi.",
-                        "peringatan",
+            for s in sel_rumus:
+                if ws[s.coordinate].value is None:
+                    kisi.masalah.append(
+                        Masalah(
+                            n,
+                            s.row,
+                            None,
+                            f"sel {s.coordinate} berisi rumus {s.value[:40]} tetapi hasilnya "
+                            "belum tersimpan. Buka berkas di Excel, tekan Simpan, lalu unggah "
+                            "lagi.",
+                            "peringatan",
+                        )
                     )
-                )
-    meta = _baca_metadata(nilai)
-    hasil = _susun_tabel(baris, kepala, lembar, masalah, catatan, nomor_awal=1)
-    hasil.format, hasil.lembar, hasil.metadata = "xlsx", lembar, meta
-    return hasil
+        semua[n] = kisi
+    return _dari_buku(nama, semua, "xlsx", catatan, lembar)
 
 
-def _baca_metadata(buku) -> dict[str, str]:
+def _baca_calamine(nama: str, isi: bytes, jenis: str, akhiran: str, lembar: str | None):
+    catatan = [f"Format: {NAMA_FORMAT[jenis]}."]
+    if akhiran != jenis:
+        catatan.append(f"Nama berkas berakhiran .{akhiran or '?'}, tetapi isinya {jenis}.")
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # the reader is a dependency; a broken install still gets a message
+        return _gagal(
+            f"Berkas “{nama}” adalah {NAMA_FORMAT[jenis]}; pembacanya belum terpasang di "
+            f"komputer ini. {SARAN_XLSX}",
+            format=jenis,
+        )
+    try:
+        buku = CalamineWorkbook.from_filelike(io.BytesIO(isi))
+        semua = {}
+        for n in buku.sheet_names:
+            ws = buku.get_sheet_by_name(n)
+            baris = [
+                [None if v == "" else v for v in r] for r in ws.to_python(skip_empty_area=False)
+            ]
+            gabung = [
+                (r0 + 1, c0 + 1, r1 + 1, c1 + 1, f"{huruf_kolom(c0 + 1)}{r0 + 1}:"
+                 f"{huruf_kolom(c1 + 1)}{r1 + 1}")
+                for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])
+            ]  # fmt: skip
+            semua[n] = Kisi(n, baris, gabung)
+    except Exception as e:  # noqa: BLE001 - calamine raises its own kinds for broken files
+        return _gagal(
+            f"Berkas “{nama}” tampak seperti {NAMA_FORMAT[jenis]} tetapi rusak atau tidak "
+            f"terbaca ({type(e).__name__}). {SARAN_XLSX}",
+            format=f"{jenis} rusak",
+            catatan=catatan,
+        )
+    return _dari_buku(nama, semua, jenis, catatan, lembar)
+
+
+def _jenis_lembar(kisi: Kisi, hasil: HasilBaca | None) -> str:
+    if (kisi.nama or "").strip().lower() == "metadata":
+        return "metadata"
+    if not any(not _kosong(v) for r in kisi.baris for v in r):
+        return "kosong"
+    if hasil is None or hasil.tabel is None or len(hasil.tabel.columns) < 2:
+        return "catatan"
+    ada_angka = any(
+        isinstance(v, int | float) and not isinstance(v, bool)
+        for v in hasil.tabel.to_numpy().ravel()
+    )
+    return "tabel" if ada_angka else "catatan"
+
+
+def _dari_buku(nama, semua: dict[str, Kisi], jenis, catatan, lembar: str | None) -> HasilBaca:
+    """Every sheet read and described; the table taken from the chosen one."""
+    hasil_lembar, info = {}, []
+    for n, kisi in semua.items():
+        hasil = _susun_tabel(kisi) if n.strip().lower() != "metadata" else None
+        isi = _jenis_lembar(kisi, hasil)
+        hasil_lembar[n] = hasil
+        info.append(InfoLembar(n, isi, len(hasil.tabel) if isi == "tabel" else 0))
+    meta = _baca_metadata(semua)
+    tabel = [i.nama for i in info if i.isi == "tabel"]
+    umum = {"format": jenis, "metadata": meta, "daftar_lembar": info}
+    if lembar is None:
+        pilihan = [n for n in tabel if n.strip().lower() not in LEMBAR_BUKAN_DATA]
+        suka = [n for n in pilihan if n.strip().lower() in ("isian", "data")]
+        lembar = (suka or pilihan or tabel or [None])[0]
+        diganti = None
+    else:
+        diganti = lembar
+    if lembar not in semua:
+        rincian = "; ".join(i.teks() for i in info)
+        hasil = _gagal(
+            f"Tidak ada lembar berisi tabel data di berkas “{nama}”. Lembar yang ada: {rincian}. "
+            "Isi tabel data (judul kolom di satu baris, lalu satu baris per RW/RT) di salah satu "
+            "lembar.",
+            catatan=catatan,
+            **umum,
+        )
+        hasil.masalah += [m for h in hasil_lembar.values() if h for m in h.masalah]
+        return hasil
+    pilih = hasil_lembar[lembar]
+    if pilih is None or pilih.tabel is None:
+        masalah = list(pilih.masalah if pilih else []) or [
+            Masalah(lembar, None, None, "lembar ini tidak berisi tabel data.")
+        ]
+        if tabel:
+            masalah.append(
+                Masalah(
+                    lembar,
+                    None,
+                    None,
+                    f"tabel data ada di lembar {', '.join(map(repr, tabel))}.",
+                    "info",
+                )  # fmt: skip
+            )
+        return HasilBaca(None, masalah, catatan + semua[lembar].catatan, lembar=lembar, **umum)
+    if len(semua) > 1:
+        catatan.append("Lembar di berkas: " + "; ".join(i.teks() for i in info) + ".")
+    lewat = [
+        i for i in info[: [i.nama for i in info].index(lembar)] if i.isi in ("catatan", "kosong")
+    ]
+    if lewat and diganti is None:
+        isi = {"catatan": "catatan", "kosong": "sel kosong"}
+        catatan.append(
+            " ".join(f"Lembar “{i.nama}” hanya berisi {isi[i.isi]};" for i in lewat)
+            + f" data ditemukan di lembar “{lembar}”."
+        )
+    elif diganti is None:
+        catatan.append(f"Data dibaca dari lembar “{lembar}”.")
+    else:
+        catatan.append(f"Data dibaca dari lembar “{lembar}” (pilihan Anda).")
+    pilih.catatan[:0] = catatan + semua[lembar].catatan
+    pilih.masalah[:0] = semua[lembar].masalah
+    pilih.format, pilih.lembar = jenis, lembar
+    pilih.metadata, pilih.daftar_lembar = meta, info
+    kepala = set(pilih.tabel.columns)
+    for n in tabel:
+        lain = hasil_lembar[n]
+        if n != lembar and set(lain.tabel.columns) == kepala:
+            lain.lembar = n
+            pilih.lembar_serupa[n] = lain
+    return pilih
+
+
+def _baca_metadata(semua: dict[str, Kisi]) -> dict[str, str]:
     """A sheet named 'Metadata' with label | value pairs (as in the kit's template)."""
-    for n in buku.sheetnames:
+    for n, kisi in semua.items():
         if n.strip().lower() == "metadata":
             meta = {}
-            for r in buku[n].iter_rows(values_only=True):
-                if len(r) >= 2 and r[0] not in (None, "") and r[1] not in (None, ""):
+            for r in kisi.baris:
+                if len(r) >= 2 and not _kosong(r[0]) and not _kosong(r[1]):
                     meta[str(r[0]).strip()] = str(r[1]).strip()
             return meta
     return {}
@@ -410,8 +544,8 @@ def _baca_csv(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
     teks, kode = _dekode(isi)
     if "\x00" in teks or sum(not (c.isprintable() or c in "\r\n\t") for c in teks[:2000]) > 20:
         return _gagal(
-            f"Isi berkas “{nama}” tidak dikenali (bukan Excel .xlsx dan bukan teks CSV). "
-            + SARAN_XLSX,
+            f"Isi berkas “{nama}” tidak dikenali (bukan buku kerja Excel atau LibreOffice, dan "
+            f"bukan teks CSV). {SARAN_XLSX}",
             format="biner",
         )
     catatan = [f"Format: teks CSV, pengodean {kode}."]
@@ -431,17 +565,19 @@ def _baca_csv(nama: str, isi: bytes, akhiran: str) -> HasilBaca:
         baris = [list(r) for r in csv.reader(io.StringIO(teks), delimiter=pemisah)]
     except csv.Error:
         baris = [b.split(pemisah) for b in baris_teks]
-    baris = baris[lewati:]
-    masalah: list[Masalah] = []
-    kepala = _cari_kepala(baris)
-    if kepala is None:
-        return _gagal(
-            f"Berkas “{nama}” tidak berisi tabel: tidak ditemukan baris judul kolom.",
-            format="csv",
-            catatan=catatan,
-        )
-    hasil = _susun_tabel(baris, kepala, None, masalah, catatan, nomor_awal=1 + lewati)
+    # A "sep=" line is line 1 of the file: the rows keep their line numbers.
+    hasil = _susun_tabel(Kisi(None, [[None]] * lewati + baris[lewati:]), semua_teks=True)
+    hasil.catatan[:0] = catatan
     hasil.format = "csv"
+    if hasil.tabel is None and not hasil.masalah:
+        hasil.masalah.append(
+            Masalah(
+                None,
+                None,
+                None,
+                f"Berkas “{nama}” tidak berisi tabel: tidak ditemukan baris judul kolom.",
+            )  # fmt: skip
+        )
     return hasil
 
 
@@ -456,9 +592,13 @@ def _kosong(v) -> bool:
     )
 
 
+def _teks_judul(v) -> bool:
+    return isinstance(v, str) and _angka_teks(v) is None
+
+
 def _cari_kepala(baris: list[list]) -> int | None:
     """Index of the header row: the first of the top rows that is mostly text and about as
-    wide as the table (a title line above it has one cell, the data below has numbers)."""
+    wide as the table (a title or a note above it has one cell, the data below has numbers)."""
     atas = baris[:BATAS_BARIS_KEPALA]
     isi = [sum(not _kosong(v) for v in r) for r in atas]
     if not isi or max(isi) == 0:
@@ -466,12 +606,30 @@ def _cari_kepala(baris: list[list]) -> int | None:
     lebar = max(isi)
     for i, r in enumerate(atas):
         nilai = [v for v in r if not _kosong(v)]
-        if len(nilai) < max(1, 0.6 * lebar):
+        if len(nilai) < max(2 if lebar >= 2 else 1, 0.6 * lebar):
             continue
-        teks = sum(isinstance(v, str) and _angka_teks(v) is None for v in nilai)
-        if teks >= 0.5 * len(nilai):
+        if sum(_teks_judul(v) for v in nilai) >= 0.5 * len(nilai):
             return i
     return None
+
+
+def _kepala_dua_baris(baris: list[list], kepala: int, gabung) -> bool:
+    """A group title over sub-titles: the row below the header has text only (no number),
+    and stands under a gap or a merged cell of the header ("Penduduk" over "L | P")."""
+    if kepala + 1 >= len(baris):
+        return False
+    atas, bawah = baris[kepala], baris[kepala + 1]
+    isi_atas = [v for v in atas if not _kosong(v)]
+    if len(isi_atas) < 2 or not all(_teks_judul(v) for v in isi_atas):
+        return False
+    isi_bawah = [v for v in bawah if not _kosong(v)]
+    if len(isi_bawah) < 2 or not all(_teks_judul(v) for v in isi_bawah):
+        return False
+    celah = any(
+        _kosong(atas[j]) and not _kosong(bawah[j]) for j in range(min(len(atas), len(bawah)))
+    )
+    lebar = any(r0 == kepala + 1 and c1 > c0 for r0, c0, _r1, c1, _ in gabung)
+    return celah or lebar
 
 
 def nama_kolom_rapi(nama) -> str:
@@ -479,24 +637,71 @@ def nama_kolom_rapi(nama) -> str:
     return " ".join(str(nama).split())
 
 
-def _susun_tabel(
-    baris: list[list],
-    kepala: int,
-    lembar: str | None,
-    masalah: list[Masalah],
-    catatan: list[str],
-    nomor_awal: int,
-) -> HasilBaca:
+def _susun_tabel(kisi: Kisi, semua_teks: bool = False) -> HasilBaca:
+    """Rows of one sheet -> a table indexed by Excel row number, with each column's letter."""
+    lembar, masalah, catatan = kisi.nama, list(kisi.masalah), []
+    baris = [list(r) for r in kisi.baris]
+    if not baris:
+        return HasilBaca(None, masalah, catatan)
     lebar = max(len(r) for r in baris)
-    baris = [list(r) + [None] * (lebar - len(r)) for r in baris]
-    judul = baris[kepala]
+    baris = [r + [None] * (lebar - len(r)) for r in baris]
+    kepala = _cari_kepala(baris)
+    if kepala is None:
+        return HasilBaca(None, masalah, catatan)
+    if kepala > 0 and _kepala_dua_baris(baris, kepala - 1, kisi.gabung):
+        kepala -= 1  # the row found is the lower half of a two-row header
+    dua = _kepala_dua_baris(baris, kepala, kisi.gabung)
+    akhir_kepala = kepala + (2 if dua else 1)  # first data row (0-based)
+    judul = list(baris[kepala])
+    for r0, c0, r1, c1, coord in sorted(kisi.gabung):
+        if r0 - 1 == kepala and c1 > c0 and not dua:
+            masalah.append(
+                Masalah(
+                    lembar,
+                    r0,
+                    None,
+                    f"sel judul kolom {coord} digabung (merge). Pisahkan sel gabungan (Beranda → "
+                    "Gabung & Tengahkan → Batalkan) supaya setiap kolom punya judul sendiri "
+                    "dalam satu baris.",
+                )
+            )
+        elif r0 - 1 == kepala and dua:
+            for c in range(c0, c1 + 1):  # the group title stands over every merged column
+                judul[c - 1] = judul[c0 - 1]
+        elif r0 - 1 >= akhir_kepala:
+            isi_sel = baris[r0 - 1][c0 - 1]
+            for r in range(r0, min(r1, len(baris)) + 1):
+                for c in range(c0, c1 + 1):
+                    baris[r - 1][c - 1] = isi_sel
+            masalah.append(
+                Masalah(
+                    lembar,
+                    r0,
+                    None,
+                    f"sel {coord} digabung (merge); isinya “{isi_sel}” dipakai untuk setiap "
+                    "baris dalam gabungan itu. Sebaiknya pisahkan sel gabungan dan isi setiap "
+                    "baris.",
+                    "peringatan",
+                )
+            )
+    if dua:
+        bawah = baris[kepala + 1]
+        judul = [
+            " ".join(nama_kolom_rapi(x) for x in (a, b) if not _kosong(x)) or None
+            for a, b in zip(judul, bawah, strict=True)
+        ]
+        catatan.append(
+            f"Judul kolom ada di dua baris ({kepala + 1} dan {kepala + 2}); keduanya digabung, "
+            f"mis. “{next(j for j, b in zip(judul, bawah, strict=True) if not _kosong(b))}”."
+        )
     # Columns with neither a name nor data are dropped (Excel's stray formatted columns).
     pakai = [
         j
         for j in range(lebar)
-        if not _kosong(judul[j]) or any(not _kosong(r[j]) for r in baris[kepala + 1 :])
+        if not _kosong(judul[j]) or any(not _kosong(r[j]) for r in baris[akhir_kepala:])
     ]
-    nama, dilihat = [], {}
+    nama, huruf, dilihat = [], {}, {}
+    baris_judul = akhir_kepala  # 1-based number of the last header row
     for j in pakai:
         asli = nama_kolom_rapi(judul[j]) if not _kosong(judul[j]) else ""
         if not asli:
@@ -504,22 +709,23 @@ def _susun_tabel(
             masalah.append(
                 Masalah(
                     lembar,
-                    kepala + nomor_awal,
-                    asli,
-                    f"kolom {huruf_kolom(j + 1)} berisi data tetapi tidak punya judul. Beri "
-                    "judul kolom.",
-                )
+                    baris_judul,
+                    None,
+                    "kolom ini berisi data tetapi tidak punya judul. Beri judul kolom.",
+                    huruf=huruf_kolom(j + 1),
+                )  # fmt: skip
             )
         if asli.lower() in dilihat:
             baru = f"{asli}_{dilihat[asli.lower()] + 1}"
             masalah.append(
                 Masalah(
                     lembar,
-                    kepala + nomor_awal,
+                    baris_judul,
                     asli,
-                    f"judul kolom “{asli}” dipakai dua kali; kolom kedua dibaca sebagai "
-                    f"“{baru}”. Beri setiap kolom judul yang berbeda.",
+                    f"judul kolom “{asli}” dipakai dua kali; kolom ini dibaca sebagai “{baru}”. "
+                    "Beri setiap kolom judul yang berbeda.",
                     "peringatan",
+                    huruf_kolom(j + 1),
                 )
             )
             dilihat[asli.lower()] += 1
@@ -527,33 +733,36 @@ def _susun_tabel(
         else:
             dilihat[asli.lower()] = 1
         nama.append(asli)
+        huruf[asli] = huruf_kolom(j + 1)
     data, nomor = [], []
-    for i in range(kepala + 1, len(baris)):
+    for i in range(akhir_kepala, len(baris)):
         r = [baris[i][j] for j in pakai]
         if all(_kosong(v) for v in r):
             continue
         data.append([None if _kosong(v) else (v.strip() if isinstance(v, str) else v) for v in r])
-        nomor.append(i + nomor_awal)
+        nomor.append(i + 1)
     if kepala > 0:
         catatan.append(
-            f"Judul kolom ada di baris {kepala + nomor_awal}; baris di atasnya dilewati."
+            f"{'Lembar “' + lembar + '”: j' if lembar else 'J'}udul kolom ada di baris "
+            f"{kepala + 1}; baris di atasnya (judul atau catatan) dilewati."
         )
     if not data:
         masalah.append(
             Masalah(
                 lembar,
-                kepala + nomor_awal,
+                baris_judul,
                 None,
-                "berkas hanya berisi judul kolom, belum ada baris data. Isi data mulai baris "
-                f"{kepala + nomor_awal + 1}.",
+                "lembar ini hanya berisi judul kolom, belum ada baris data. Isi data mulai baris "
+                f"{baris_judul + 1}.",
             )
         )
-        return HasilBaca(None, masalah, catatan, baris_kepala=kepala + nomor_awal)
+        return HasilBaca(None, masalah, catatan, baris_kepala=baris_judul, huruf=huruf)
     tabel = pd.DataFrame(data, columns=nama, index=pd.Index(nomor, name="baris"), dtype=object)
-    kolom_angka = _ubah_angka(tabel, catatan, semua_teks=lembar is None)
+    kolom_angka = _ubah_angka(tabel, catatan, semua_teks=semua_teks)
     return HasilBaca(
-        tabel, masalah, catatan, baris_kepala=kepala + nomor_awal, kolom_angka=kolom_angka
-    )
+        tabel, masalah, catatan, lembar=lembar, baris_kepala=baris_judul,
+        kolom_angka=kolom_angka, huruf=huruf,
+    )  # fmt: skip
 
 
 def _angka_teks(teks: str) -> float | None:
@@ -573,20 +782,13 @@ def _angka_teks(teks: str) -> float | None:
 
 def angka_sel(v) -> float | None:
     """A cell as a number, or None: numbers as they are, text the Indonesian way."""
-    if isinstance(v, bool) or v is None:
+    if isinstance(v, bool | np.bool_) or v is None or v is pd.NA:
         return None
-    if isinstance(v, int | float):
-        return None if isinstance(v, float) and math.isnan(v) else float(v)
+    if isinstance(v, int | float | np.integer | np.floating):
+        return None if math.isnan(v) else float(v)
     if isinstance(v, str):
         return _angka_teks(v)
     return None
-
-
-def angka_ringkas(nilai: float) -> str:
-    """1234 -> '1.234', 12.5 -> '12,5', 0.125 -> '0,13' (no trailing zeros)."""
-    if float(nilai).is_integer():
-        return format_angka(int(nilai))
-    return format_angka(nilai, 2).rstrip("0").rstrip(",")
 
 
 def _seri_angka(nilai: list, index: pd.Index) -> pd.Series:
@@ -638,8 +840,9 @@ def _ubah_angka(tabel: pd.DataFrame, catatan: list[str], semua_teks: bool) -> li
 _LABEL_TINGKAT = {"galat": "Perlu diperbaiki", "peringatan": "Periksa", "info": "Catatan"}
 
 
-def html_masalah(masalah: list[Masalah], judul: str = "Laporan pemeriksaan") -> str:
-    """An escaped list of problems grouped by level, readable on a phone."""
+def html_masalah(masalah: list[Masalah], judul: str = "Laporan pemeriksaan", batas: int = 0) -> str:
+    """An escaped list of problems grouped by level, readable on a phone; with `batas`, at most
+    that many per level are listed and the rest counted."""
     if not masalah:
         return (
             f"<div class='literasi-umpan benar' role='status'><b>{escape(judul)}:</b> "
@@ -653,7 +856,13 @@ def html_masalah(masalah: list[Masalah], judul: str = "Laporan pemeriksaan") -> 
     ):
         daftar = [m for m in masalah if m.tingkat == tingkat]
         if daftar:
-            butir = "".join(f"<li>{escape(m.teks())}</li>" for m in daftar)
+            tampil = daftar[:batas] if batas else daftar
+            butir = "".join(f"<li>{escape(m.teks())}</li>" for m in tampil)
+            if len(tampil) < len(daftar):
+                butir += (
+                    f"<li>… dan {len(daftar) - len(tampil)} lagi (semuanya ada di lembar "
+                    "“Pemeriksaan” pada unduhan Excel).</li>"
+                )
             bagian.append(
                 f"<div class='literasi-umpan {kelas}'{gaya}><b>{_LABEL_TINGKAT[tingkat]} "
                 f"({len(daftar)})</b><ul style='margin:4px 0;padding-left:1.2em'>{butir}</ul>"

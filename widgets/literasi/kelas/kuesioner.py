@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from html import escape
 
@@ -24,7 +23,6 @@ from literasi.angka import BukanAngka, baca_angka
 from literasi.format import format_angka
 
 SUMBER = "Sensus Kelas (isian siswa, anonim), disimpan di laptop guru"
-ENV_PIN = "LITERASI_PIN_GURU"
 
 
 @dataclass(frozen=True)
@@ -210,11 +208,6 @@ def periksa_isian(isian: dict) -> tuple[dict, dict[str, str]]:
         except IsianTidakSah as e:
             galat[p.kunci] = f"{nomor}. {e}"  # the number shown next to the question
     return nilai, galat
-
-
-def kunci_kirim_baru() -> str:
-    """A random key made when the form is shown: the same answer sent twice is stored once."""
-    return uuid.uuid4().hex
 
 
 def sebagai_kategori(tabel: pd.DataFrame) -> pd.DataFrame:

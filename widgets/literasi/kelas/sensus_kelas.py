@@ -11,17 +11,36 @@ import ipywidgets as ipw
 import pandas as pd
 
 from literasi.kelas import penyimpanan as survei_db
+from literasi.kelas import ponsel
 from literasi.kelas.kuesioner import (
     ANGKA,
     PER_KUNCI,
     PERTANYAAN,
     Pertanyaan,
     kalimat_posisi,
-    kunci_kirim_baru,
     periksa_isian,
 )
 from literasi.kelas.tampilan_survei import grafik_posisi, lebar_isian, pesan_status
 from literasi.tampilan import Tampilan, baris_kontrol
+
+# Why an answer was not stored, as the student reads it ({kode}: the class code, escaped).
+BELUM = "<b>Belum terkirim.</b> "
+PESAN_KODE = (
+    "Kode kelas “{kode}” tidak menerima jawaban: belum dibuat atau sudah ditutup. Periksa "
+    "lagi kodenya di papan atau layar proyektor."
+)
+PESAN_TUNGGU = (
+    "Terlalu banyak kode kelas yang salah dari ponsel ini. Tunggu {menit} menit, lalu "
+    "tanyakan kodenya ke guru. Isianmu tetap ada di layar."
+)
+PESAN_BATAS = (
+    "Ponsel ini sudah mengirim {batas} jawaban untuk kelas {kode}. Satu ponsel untuk satu "
+    "siswa; jika ponsel ini dipakai bergantian, minta guru menaikkan batasnya di dasbor."
+)
+PESAN_TANPA_KUNCI = (
+    "Halaman ini dibuka tanpa kode ponsel dari server. Buka Sensus Kelas dari beranda "
+    "(pindai lagi kode QR di proyektor), lalu isi dan kirim lagi."
+)
 
 # --- Student view -------------------------------------------------------------------------
 
@@ -29,13 +48,18 @@ from literasi.tampilan import Tampilan, baris_kontrol
 class FormulirSurvei(Tampilan):
     """The questionnaire: class code, 12 questions, one "Kirim"; then where you sit in class.
 
-    The key `kunci_kirim` is made when the form is shown, so a second tap on Kirim (or a
-    resend after a slow network) stores nothing new. Nothing touches the database until Kirim.
+    Each answer's key comes from the phone's key (literasi.kelas.ponsel), the class and the
+    submission number, so a second tap on Kirim, or a resend after the page was reloaded, stores
+    nothing new. Nothing touches the database until Kirim.
     """
 
     def __init__(self, path=None):
         self.path = path
-        self.kunci_kirim = kunci_kirim_baru()
+        # Binder and JupyterHub give no phone key: this page's own stands in (a reload is then
+        # a new phone). On the kit server the key is read at the first Kirim.
+        self._ponsel = None if ponsel.di_server_kit() else ponsel.kunci_baru()
+        self.kunci_kirim = ""  # the stored answer shown on the thank-you screen
+        self.kode_terkirim, self.nilai_terkirim = "", {}
         self.kode = ipw.Text(
             description="Kode kelas",
             placeholder="kode dari guru, mis. 8A",
@@ -95,11 +119,19 @@ class FormulirSurvei(Tampilan):
 
     def kirim(self) -> bool:
         """Check, store once, thank. Returns True when the answer is (or already was) stored."""
-        self.tombol_kirim.disabled = True  # a visible guard; kunci_kirim is the real one
+        if self.widget.children[0] is not self.form:
+            return True  # the second tap of a double tap, queued before the thanks
+        self.tombol_kirim.disabled = True  # a visible guard; the answer's key is the real one
         try:
             return self._kirim()
         finally:
             self.tombol_kirim.disabled = False
+
+    def kunci_ponsel(self) -> str | None:
+        """This phone's key (None: the kit server gave this page none)."""
+        if self._ponsel is None:
+            self._ponsel = ponsel.kunci_halaman()
+        return self._ponsel
 
     def _kirim(self) -> bool:
         kode = survei_db.rapikan_kode(self.kode.value)
@@ -112,30 +144,31 @@ class FormulirSurvei(Tampilan):
             daftar = "".join(f"<li>{escape(m)}</li>" for m in masalah)
             self.status.value = pesan_status(
                 "salah",
-                f"<b>Belum terkirim.</b> Perbaiki {len(masalah)} isian ini (isian lain tetap "
+                f"{BELUM}Perbaiki {len(masalah)} isian ini (isian lain tetap "
                 f"tersimpan di layar):<ul>{daftar}</ul>",
             )
             return False
-        try:
-            survei_db.simpan_jawaban(kode, self.kunci_kirim, nilai, path=self.path)
-        except survei_db.KelasTidakAda:
+        kunci_ponsel = self.kunci_ponsel()
+        if kunci_ponsel is None:
+            self.status.value = pesan_status("salah", BELUM + PESAN_TANPA_KUNCI)
+            return False
+        hasil = survei_db.kirim_dari_ponsel(kode, kunci_ponsel, nilai, path=self.path)
+        if hasil.status in ("kode", "tunggu", "batas"):
+            teks = {"kode": PESAN_KODE, "tunggu": PESAN_TUNGGU, "batas": PESAN_BATAS}[hasil.status]
+            menit = max(1, -(-hasil.tunggu_detik // 60))
             self.status.value = pesan_status(
-                "salah",
-                f"<b>Belum terkirim.</b> Kode kelas “{escape(kode)}” belum dibuat guru. "
-                "Periksa lagi kodenya di papan atau layar proyektor.",
+                "salah", BELUM + teks.format(kode=escape(kode), menit=menit, batas=hasil.batas)
             )
             return False
-        except survei_db.KelasDiarsipkan:
-            self.status.value = pesan_status(
-                "salah",
-                f"<b>Belum terkirim.</b> Kelas “{escape(kode)}” sudah ditutup guru.",
-            )
-            return False
-        self.kode_terkirim, self.nilai_terkirim = kode, nilai
-        self._tampilkan_terima_kasih()
+        self.kunci_kirim, self.kode_terkirim = hasil.kunci_kirim, kode
+        # What is stored is what the class sees: after a resend, the first answer.
+        tersimpan = survei_db.ambil_jawaban(kode, path=self.path)
+        baris = tersimpan[tersimpan["kunci_kirim"] == hasil.kunci_kirim]
+        self.nilai_terkirim = baris.iloc[0].to_dict() if len(baris) else nilai
+        self._tampilkan_terima_kasih(sudah_ada=hasil.status == "sudah")
         return True
 
-    def _tampilkan_terima_kasih(self) -> None:
+    def _tampilkan_terima_kasih(self, sudah_ada: bool = False) -> None:
         if self.terima_kasih is None:
             pilihan = [p for p in ANGKA]
             self.bandingkan = ipw.ToggleButtons(
@@ -158,6 +191,7 @@ class FormulirSurvei(Tampilan):
                 layout=ipw.Layout(width="auto"),
             )
             self.tombol_baru.on_click(lambda _: self.isian_baru())
+            self.pesan_baru = ipw.HTML()
             self.judul_terima_kasih = ipw.HTML()
             self.kalimat = ipw.HTML()
             self.grafik = ipw.HTML()
@@ -168,14 +202,22 @@ class FormulirSurvei(Tampilan):
                     self.kalimat,
                     self.grafik,
                     baris_kontrol(self.tombol_perbarui, self.tombol_baru),
+                    self.pesan_baru,
                 ],
                 layout=ipw.Layout(width="100%"),
             )
+        kelas = escape(self.kode_terkirim)
         self.judul_terima_kasih.value = pesan_status(
             "benar",
-            f"<b>Terima kasih! Jawabanmu sudah tersimpan</b> di kelas "
-            f"{escape(self.kode_terkirim)}. Di mana posisimu di antara teman sekelas?",
+            (
+                f"<b>Terima kasih! Jawaban dari ponsel ini sudah tersimpan sebelumnya</b> di "
+                f"kelas {kelas}, jadi tidak disimpan dua kali."
+                if sudah_ada
+                else f"<b>Terima kasih! Jawabanmu sudah tersimpan</b> di kelas {kelas}."
+            )
+            + " Di mana posisimu di antara teman sekelas?",
         )
+        self.pesan_baru.value = ""
         self.widget.children = [self.terima_kasih]
         self._update()
 
@@ -190,10 +232,16 @@ class FormulirSurvei(Tampilan):
         )
 
     def isian_baru(self) -> None:
-        """Empty form with a new key, for a classmate without a phone (class code kept)."""
+        """Empty form for a classmate without a phone (class code kept), if the teacher lets
+        this phone send another answer to the class."""
+        hasil = survei_db.isian_berikutnya(self.kode_terkirim, self.kunci_ponsel(), path=self.path)
+        if hasil.status == "batas":
+            self.pesan_baru.value = pesan_status(
+                "petunjuk", PESAN_BATAS.format(kode=escape(self.kode_terkirim), batas=hasil.batas)
+            )
+            return
         for p in PERTANYAAN:
             self.isian[p.kunci].value = ""
-        self.kunci_kirim = kunci_kirim_baru()
         self.status.value = ""
         self.widget.children = [self.form]
 

@@ -1,4 +1,5 @@
-"""What both Sensus Kelas views show: charts of the answers, escaped tables, status lines.
+"""What both Sensus Kelas views show: charts of the answers, escaped tables, status lines, and
+the dashboard's HTML parts (class list, summaries, sample, answers with their numbers).
 
 Free text (cita-cita) is stored as typed and escaped wherever it is shown; it never goes into
 a chart (matplotlib would read `$…$` as math).
@@ -7,6 +8,7 @@ a chart (matplotlib would read `$…$` as math).
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from html import escape
 
 import ipywidgets as ipw
@@ -14,8 +16,17 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from literasi import ekspor
 from literasi.grafik import WARNA_LAIN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
-from literasi.kelas.kuesioner import SUMBER, Pertanyaan, angka_ringkas
+from literasi.kelas.kuesioner import (
+    ANGKA,
+    PERTANYAAN,
+    SUMBER,
+    Pertanyaan,
+    angka_ringkas,
+    sebagai_kategori,
+)
+from literasi.unduh import tautan_unduh
 
 # --- Charts ------------------------------------------------------------------------------
 
@@ -159,27 +170,9 @@ def grafik_pencar(px: Pertanyaan, py: Pertanyaan, tabel: pd.DataFrame, kode: str
 # --- Small HTML helpers -------------------------------------------------------------------
 
 
-def _sel(nilai, p: Pertanyaan | None = None) -> str:
-    if nilai is None or nilai is pd.NA or (isinstance(nilai, float) and math.isnan(nilai)):
-        return "<td>–</td>"
-    if isinstance(nilai, int | float | np.integer | np.floating) and not isinstance(nilai, bool):
-        return f"<td style='text-align:right'>{angka_ringkas(float(nilai))}</td>"
-    return f"<td>{escape(str(nilai))}</td>"  # free text: escaped, never trusted
-
-
 def tabel_html(tabel: pd.DataFrame, judul: str, kepala: dict[str, str] | None = None) -> str:
-    """An escaped HTML table that scrolls sideways inside itself on a phone."""
-    kepala = kepala or {k: k for k in tabel.columns}
-    th = "".join(f"<th scope='col'>{escape(v)}</th>" for v in kepala.values())
-    baris = "".join(
-        "<tr>" + "".join(_sel(b[k]) for k in kepala) + "</tr>"
-        for b in tabel.astype(object).where(tabel.notna(), None).to_dict("records")
-    )
-    return (
-        "<div style='overflow-x:auto;max-width:100%'><table class='literasi-tabel'>"
-        f"<caption>{escape(judul)}</caption><thead><tr>{th}</tr></thead>"
-        f"<tbody>{baris}</tbody></table></div>"
-    )
+    """The kit's table (`literasi.ekspor.tabel_html`), numbers as short as they are (7; 7,25)."""
+    return ekspor.tabel_html(tabel, judul, kepala, desimal=None)
 
 
 def pesan_status(jenis: str, isi_html: str) -> str:
@@ -187,6 +180,173 @@ def pesan_status(jenis: str, isi_html: str) -> str:
     return f"<div class='literasi-umpan {jenis}' role='status'>{isi_html}</div>"
 
 
+GAYA = {"description_width": "initial"}  # a control's label as wide as its text
+
+
+def tombol(teks: str, gaya: str = "", **lain) -> ipw.Button:
+    return ipw.Button(description=teks, button_style=gaya, layout=ipw.Layout(width="auto"), **lain)
+
+
+def bilangan(teks: str, nilai: int, bawah: int, atas: int, lebar: str) -> ipw.BoundedIntText:
+    tata = ipw.Layout(width=lebar)
+    return ipw.BoundedIntText(
+        value=nilai, min=bawah, max=atas, description=teks, style=GAYA, layout=tata
+    )
+
+
+def kecil(teks: str) -> ipw.HTML:
+    """A line of small print under a heading."""
+    return ipw.HTML(f"<p class='literasi-kecil'>{teks}</p>")
+
+
 def lebar_isian() -> ipw.Layout:
     """Full width up to 420 px; height auto so a 44 px select is not clipped by its box."""
     return ipw.Layout(width="100%", max_width="420px", height="auto")
+
+
+# --- The dashboard's parts ---------------------------------------------------------------
+
+
+def html_daftar_kelas(tabel: pd.DataFrame) -> str:
+    """The classes on this laptop: code, created, answers, per-phone limit, status."""
+    if tabel.empty:
+        return "<p>Belum ada kelas. Buat satu kode kelas di atas.</p>"
+    t = tabel.copy()
+    t["status"] = np.where(t["diarsipkan"].isna(), "aktif", "arsip")
+    t["dibuat"] = t["dibuat"].dt.strftime("%d-%m-%Y %H.%M")
+    kepala = {
+        "kode_kelas": "Kode",
+        "dibuat": "Dibuat",
+        "jumlah_jawaban": "Jawaban",
+        "batas_ponsel": "Isian per ponsel",
+        "status": "Status",
+    }
+    return tabel_html(t.astype({"jumlah_jawaban": int}), "Kelas di laptop ini", kepala)
+
+
+def html_hitungan(kode: str, kelas: pd.DataFrame, aktif: pd.DataFrame) -> str:
+    terakhir = f" Jawaban terakhir: {kelas['waktu'].max():%H.%M}." if len(kelas) else ""
+    n_kelas = aktif["kode_kelas"].nunique() if len(aktif) else 0
+    return (
+        f"<p class='literasi-ringkasan' role='status'>Kelas <b>{escape(kode)}</b>: "
+        f"<b>{len(kelas)}</b> jawaban. Semua kelas aktif: {len(aktif)} jawaban dari "
+        f"{n_kelas} kelas.{terakhir}</p>"
+    )
+
+
+def html_ringkasan(p: Pertanyaan, kelas: pd.DataFrame, banding: pd.DataFrame) -> str:
+    """n, mean, median, min and max of one numeric question: this class and every class."""
+    baris = []
+    for nama, data in (("Kelas ini", kelas[p.kunci]), ("Semua kelas", banding[p.kunci])):
+        d = data.dropna().astype(float)
+        baris.append(
+            {
+                "kelompok": nama,
+                "n": len(d),
+                "rata": d.mean(),
+                "median": d.median(),
+                "min": d.min(),
+                "maks": d.max(),
+            }
+        )
+    kepala = {
+        "kelompok": "",
+        "n": "n",
+        "rata": "Rata-rata",
+        "median": "Median",
+        "min": "Terkecil",
+        "maks": "Terbesar",
+    }
+    return tabel_html(pd.DataFrame(baris), f"{p.nama} ({p.satuan}): ringkasan", kepala)
+
+
+def html_teks(p: Pertanyaan, kelas: pd.DataFrame) -> str:
+    """The most frequent free-text answers, as typed (escaped)."""
+    teks = kelas[p.kunci].dropna().str.lower()
+    if teks.empty:
+        return "<p>Belum ada yang mengisi cita-cita.</p>"
+    hitung = teks.value_counts().head(15).rename_axis("jawaban").reset_index(name="siswa")
+    return tabel_html(hitung, f"{p.nama}: 15 jawaban terbanyak di kelas ini (teks apa adanya)")
+
+
+def html_silang(px: Pertanyaan, py: Pertanyaan, kelas: pd.DataFrame, kode: str) -> str:
+    """Cross table of two choice questions in one class, with totals."""
+    if px.kunci == py.kunci:
+        return "<p>Pilih dua variabel yang berbeda.</p>"
+    data = sebagai_kategori(kelas)
+    silang = pd.crosstab(
+        data[py.kunci], data[px.kunci], margins=True, margins_name="Jumlah", dropna=False
+    )
+    silang = silang.rename_axis(index=None, columns=None).reset_index(names=py.nama)
+    return tabel_html(
+        silang,
+        f"Tabel silang kelas {kode}: {py.nama} (baris) × {px.nama} (kolom), banyak siswa",
+        {k: str(k) for k in silang.columns},
+    )
+
+
+def html_sampel(sampel: pd.DataFrame, populasi: pd.DataFrame, diminta: int, seed: int) -> str:
+    """The sample, its mean height beside every answer's, and a CSV link."""
+    if sampel.empty:
+        return "<p>Belum ada jawaban untuk diambil sampelnya.</p>"
+    kurang = (
+        f" (diminta {diminta}, tetapi hanya ada {len(populasi)} jawaban)"
+        if diminta > len(populasi)
+        else ""
+    )
+    kolom = {"kode_kelas": "Kelas", **{p.kunci: p.nama for p in ANGKA[:4]}}
+    kolom["moda"] = "Cara ke sekolah"
+    p = ANGKA[0]
+    rata_s, rata_p = sampel[p.kunci].mean(), populasi[p.kunci].mean()
+    csv = sampel.drop(columns=["kunci_kirim"]).to_csv(index=False).encode("utf-8-sig")
+    nama = f"sampel_n{len(sampel)}_seed{seed}.csv"
+    return (
+        f"<p role='status'>Sampel acak <b>n = {len(sampel)}</b> dari {len(populasi)} jawaban "
+        f"({populasi['kode_kelas'].nunique()} kelas){kurang}, <b>seed {seed}</b>. "
+        f"Rata-rata {p.nama.lower()} sampel: <b>{angka_ringkas(round(rata_s, 1))} "
+        f"{p.satuan}</b>; semua jawaban: {angka_ringkas(round(rata_p, 1))} {p.satuan}.</p>"
+        + tabel_html(sampel, f"Sampel (seed {seed})", kolom)
+        + f"<p>{tautan_unduh(csv, nama, 'text/csv', 'Unduh sampel (CSV)')}</p>"
+    )
+
+
+def html_jawaban_kelas(kelas: pd.DataFrame, kode: str) -> str:
+    """Every answer of one class with its number (the number the teacher deletes by)."""
+    if kelas.empty:
+        return ""
+    t = kelas.sort_values("id", ascending=False).assign(masuk=kelas["waktu"].dt.strftime("%H.%M"))
+    kepala = {"id": "Nomor", "masuk": "Masuk", **{p.kunci: p.nama for p in PERTANYAAN}}
+    return (
+        "<div style='max-height:320px;overflow-y:auto'>"
+        + tabel_html(t, f"Jawaban kelas {kode}, terbaru di atas", kepala)
+        + "</div>"
+    )
+
+
+def html_catatan_hapus(catatan: pd.DataFrame) -> str:
+    """What the dashboard deleted: when, by whom, which rows."""
+    if catatan.empty:
+        return ""
+    t = catatan.head(10).copy()
+    t["waktu"] = t["waktu"].dt.strftime("%d-%m-%Y %H.%M")
+    t["apa"] = [
+        f"jawaban nomor {n}" if pd.notna(n) else f"seluruh kelas ({b} jawaban)"
+        for n, b in zip(t["jawaban_id"], t["banyak"], strict=True)
+    ]
+    t["oleh"] = t["oleh"] + t["perangkat"].map(lambda x: f", perangkat {x}" if x else "")
+    kepala = {"waktu": "Waktu", "kode_kelas": "Kelas", "apa": "Yang dihapus", "oleh": "Oleh"}
+    return tabel_html(t, "Catatan penghapusan (10 terakhir)", kepala)
+
+
+def html_pin(ringkasan) -> str:
+    """Wrong PINs against this server run, from every device (literasi.kelas.pin)."""
+    if ringkasan is None:
+        return ""
+    if not ringkasan.salah and not ringkasan.ditolak:
+        return "<p class='literasi-kecil'>Belum ada PIN salah sejak server dinyalakan.</p>"
+    jam = datetime.fromtimestamp(ringkasan.terakhir).strftime("%H.%M")
+    ditolak = f", {ringkasan.ditolak} kali ditolak karena terkunci" if ringkasan.ditolak else ""
+    return (
+        f"<p class='literasi-kecil' role='status'>PIN salah dimasukkan {ringkasan.salah} kali"
+        f"{ditolak} sejak server dinyalakan (terakhir {jam}).</p>"
+    )

@@ -16,7 +16,7 @@ from html import escape
 import ipywidgets as ipw
 import pandas as pd
 
-from literasi.data import describe_dataset, load_boundaries, load_dataset
+from literasi.data import KOTA_KITA, describe_dataset, load_boundaries, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_UTAMA, gambar_baru, html_grafik, sumbu_angka
 from literasi.peta import gambar_peta
@@ -47,7 +47,7 @@ METADATA_WAJIB = [
 ]
 BUKAN_METADATA = [
     "Warna dan jenis huruf tabel",
-    "Kata sandi file Excel",
+    "Kata sandi berkas Excel",
     "Nama laptop yang dipakai mengetik",
 ]
 
@@ -163,7 +163,7 @@ class KodeWilayah:
         prov, kota, kec, kel = self.kode_kemendagri.split(".")
         return [
             (prov, "provinsi Jawa Tengah"),
-            (kota, "Kota Pekalongan"),
+            (kota, KOTA_KITA),
             (kec, f"Kecamatan {self.kecamatan}"),
             (kel, f"Kelurahan {self.nama} (angka pertama 1 = kelurahan, 2 = desa)"),
         ]
@@ -172,7 +172,7 @@ class KodeWilayah:
         k = self.kode_bps
         return [
             (k[:2], "provinsi Jawa Tengah"),
-            (k[2:4], "Kota Pekalongan"),
+            (k[2:4], KOTA_KITA),
             (k[4:7], f"Kecamatan {self.kecamatan}"),
             (k[7:], f"Kelurahan {self.nama}"),
         ]

@@ -14,6 +14,15 @@ So the category always agrees with the number printed in the report, and every v
 exactly one band. Sources write the weight as 0,111; the kit uses the exact 1/9 (with 0,111 a
 perfect score would be 99,90 instead of 100,00).
 
+**The 0,111 convention.** Many offices' spreadsheets multiply by 0,111 instead of 1/9; nine
+weights of 0,111 add up to 0,999, so every IKM comes out 0,1% lower (a perfect score gives
+99,90). `catatan_batas` says when that difference, or the rounding, could move an IKM across a
+band edge, and shows both numbers.
+
+**Sample size.** `sampel_minimum` gives the minimum number of respondents for a population of
+service users from the published table of Krejcie & Morgan (1970), which guides for the SKM
+use; between two rows of the table the larger population is taken.
+
 **Importance–performance quadrant.** With optional importance scores (kepentingan, 1–4), each
 element is placed by its mean performance (NRR) and mean importance; the cross lines are the
 means of the 9 performance means and of the 9 importance means. A value on a line counts as
@@ -40,6 +49,9 @@ NAMA_KATEGORI = "skm_kategori_mutu"
 SUMBER = "Permenpan RB No. 14 Tahun 2017"
 SKALA = (1, 2, 3, 4)
 LABEL_SKALA = {1: "tidak baik", 2: "kurang baik", 3: "baik", 4: "sangat baik"}
+LABEL_KEPENTINGAN = {1: "tidak penting", 2: "kurang penting", 3: "penting", 4: "sangat penting"}
+BOBOT_0111 = Fraction(111, 1000)  # 1/9 as many offices' templates print it
+JARAK_BATAS = Decimal("0.10")  # how far the 0,111 convention can move an IKM (100 × 0,001)
 KONVERSI = 25
 BANYAK_TERLEMAH = 3
 SERATUS_PERSEN = Decimal("0.01")
@@ -161,8 +173,8 @@ def bulatkan(nilai, desimal: int = 2) -> Decimal:
     Decimal('65.00')
     >>> bulatkan(64.9949)
     Decimal('64.99')
-    >>> bulatkan(Fraction(2329, 25))  # 93,16 exactly
-    Decimal('93.16')
+    >>> bulatkan(Fraction(2209, 25))  # 88,36 exactly
+    Decimal('88.36')
     >>> bulatkan(Fraction(1, 3), 3)
     Decimal('0.333')
     """
@@ -180,8 +192,8 @@ def bulatkan(nilai, desimal: int = 2) -> Decimal:
 def teks_angka(nilai, desimal: int = 2) -> str:
     """Indonesian number text, rounded half up first.
 
-    >>> teks_angka(Fraction(2329, 25))
-    '93,16'
+    >>> teks_angka(Fraction(2209, 25))
+    '88,36'
     >>> teks_angka(3.125, 2)
     '3,13'
     """
@@ -204,7 +216,7 @@ def kategori_mutu(nilai) -> Kategori:
     ('C', 'B')
     >>> kategori_mutu(88.30).mutu, kategori_mutu(88.31).mutu
     ('B', 'A')
-    >>> kategori_mutu(93.16).kinerja
+    >>> kategori_mutu(91.20).kinerja
     'Sangat Baik'
     """
     bulat = bulatkan(nilai, 2)
@@ -219,8 +231,8 @@ def kategori_mutu(nilai) -> Kategori:
 def ke_skala_4(ikm) -> Fraction:
     """Back from the 25–100 scale to the 1–4 scale (÷ 25).
 
-    >>> float(ke_skala_4(Fraction(2329, 25)))
-    3.7264
+    >>> float(ke_skala_4(Fraction(2209, 25)))
+    3.5344
     """
     return Fraction(str(ikm)) / KONVERSI if not isinstance(ikm, Fraction) else ikm / KONVERSI
 
@@ -721,9 +733,9 @@ def jawaban_contoh_fiktif(banyak: int = 40, seed: int = 2017) -> pd.DataFrame:
 def kalimat_baca_ikm(nilai) -> str:
     """How to read an IKM value in words (category from the shipped bands).
 
-    >>> print(kalimat_baca_ikm(93.16))  # doctest: +NORMALIZE_WHITESPACE
-    Nilai IKM 93,16 berarti mutu pelayanan A, kinerja unit pelayanan “Sangat Baik” (rentang
-    88,31–100,00). Dibagi 25, nilainya 3,73 pada skala 1–4: rata-rata tertimbang jawaban
+    >>> print(kalimat_baca_ikm(91.20))  # doctest: +NORMALIZE_WHITESPACE
+    Nilai IKM 91,20 berarti mutu pelayanan A, kinerja unit pelayanan “Sangat Baik” (rentang
+    88,31–100,00). Dibagi 25, nilainya 3,65 pada skala 1–4: rata-rata tertimbang jawaban
     responden ada di antara “baik” (3) dan “sangat baik” (4). IKM bukan persentase warga yang
     puas.
     """
@@ -742,3 +754,135 @@ def kalimat_baca_ikm(nilai) -> str:
         f"{teks_angka(skala4)} pada skala 1–4: rata-rata tertimbang jawaban responden ada "
         f"{posisi}. IKM bukan persentase warga yang puas."
     )
+
+
+# --- The 0,111 convention near a band edge ------------------------------------------------
+
+
+def ikm_bobot_0111(nrr: dict[str, Fraction]) -> Fraction:
+    """The IKM as templates that weight every element 0,111 compute it: Σ NRR × 0,111 × 25.
+
+    >>> float(ikm_bobot_0111({f"U{i}": Fraction(4) for i in range(1, 10)}))
+    99.9
+    """
+    return sum(nrr.values()) * BOBOT_0111 * KONVERSI
+
+
+def catatan_batas(hasil: HasilIKM) -> str | None:
+    """A note when the IKM lies within rounding distance of a band edge (or the 0,111
+    convention would give another band): both numbers, which one the kit uses and why.
+    None with custom weights (the convention is about equal weights) or far from an edge.
+
+    >>> nrr = {f"U{i}": Fraction(35330, 10000) for i in range(1, 10)}  # exact IKM 88,325
+    >>> h = HasilIKM(nrr, {}, bobot_sama(), Fraction(35330, 10000), Fraction(35330, 400),
+    ...              bulatkan(Fraction(35330, 400)), kategori_mutu(Fraction(35330, 400)), [], 1)
+    >>> print(catatan_batas(h))  # doctest: +NORMALIZE_WHITESPACE
+    IKM 88,33 dekat batas mutu B/A (88,30 | 88,31). Dengan bobot 0,111 yang tercetak di banyak
+    templat kantor hasilnya 88,24 → mutu B, bukan A. Kit memakai bobot tepat 1/9 karena 9 ×
+    0,111 = 0,999, bukan 1: dengan 0,111 setiap IKM turun 0,1% (nilai sempurna menjadi 99,90),
+    dan mutu bisa berpindah pita. Sebutkan cara hitung Anda bila melaporkan.
+    """
+    if any(b != Fraction(1, len(hasil.nrr)) for b in hasil.bobot.values()):
+        return None
+    konvensi = ikm_bobot_0111(hasil.nrr)
+    kat_konvensi = kategori_mutu(konvensi)
+    pita = daftar_kategori()
+    dekat = [
+        (bawah, atas)
+        for bawah, atas in zip(pita, pita[1:], strict=False)
+        if abs(Decimal(hasil.ikm_tepat.numerator) / hasil.ikm_tepat.denominator
+               - (bawah.atas + atas.bawah) / 2) <= JARAK_BATAS
+    ]  # fmt: skip
+    if not dekat and kat_konvensi == hasil.kategori:
+        return None
+    if dekat:
+        bawah, atas = dekat[0]
+        awal = (
+            f"IKM {teks_angka(hasil.ikm)} dekat batas mutu {bawah.mutu}/{atas.mutu} "
+            f"({teks_angka(bawah.atas)} | {teks_angka(atas.bawah)})."
+        )
+    else:
+        awal = f"IKM {teks_angka(hasil.ikm)}, mutu {hasil.kategori.mutu}."
+    beda = f", bukan {hasil.kategori.mutu}" if kat_konvensi != hasil.kategori else ", sama"
+    return (
+        f"{awal} Dengan bobot 0,111 yang tercetak di banyak templat kantor hasilnya "
+        f"{teks_angka(konvensi)} → mutu {kat_konvensi.mutu}{beda}. Kit memakai bobot tepat 1/9 "
+        "karena 9 × 0,111 = 0,999, bukan 1: dengan 0,111 setiap IKM turun 0,1% (nilai sempurna "
+        "menjadi 99,90), dan mutu bisa berpindah pita. Sebutkan cara hitung Anda bila melaporkan."
+    )
+
+
+# --- Sample size: the published Krejcie & Morgan (1970) table ------------------------------
+
+SUMBER_SAMPEL = (
+    "Krejcie, R. V. & Morgan, D. W. (1970). Determining sample size for research activities. "
+    "Educational and Psychological Measurement, 30(3), 607–610, Tabel 1"
+)
+# Population N -> minimum sample S, as printed in Table 1 (95% confidence, 5% margin, P = 0,5).
+KREJCIE_MORGAN = dict(zip(
+    (10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 100, 110, 120, 130,
+     140, 150, 160, 170, 180, 190, 200, 210, 220, 230, 240, 250, 260, 270, 280, 290, 300, 320,
+     340, 360, 380, 400, 420, 440, 460, 480, 500, 550, 600, 650, 700, 750, 800, 850, 900, 950,
+     1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2200, 2400, 2600, 2800,
+     3000, 3500, 4000, 4500, 5000, 6000, 7000, 8000, 9000, 10000, 15000, 20000, 30000, 40000,
+     50000, 75000, 1000000),
+    (10, 14, 19, 24, 28, 32, 36, 40, 44, 48, 52, 56, 59, 63, 66, 70, 73, 76, 80, 86, 92, 97, 103,
+     108, 113, 118, 123, 127, 132, 136, 140, 144, 148, 152, 155, 159, 162, 165, 169, 175, 181,
+     186, 191, 196, 201, 205, 210, 214, 217, 226, 234, 242, 248, 254, 260, 265, 269, 274, 278,
+     285, 291, 297, 302, 306, 310, 313, 317, 320, 322, 327, 331, 335, 338, 341, 346, 351, 354,
+     357, 361, 364, 367, 368, 370, 375, 377, 379, 380, 381, 382, 384),
+    strict=True,
+))  # fmt: skip
+
+
+def sampel_minimum(populasi: int) -> tuple[int, int]:
+    """(N of the table row used, minimum respondents S): the first row with N ≥ the population
+    (the safer side between two rows); a population of 10 or less: everyone.
+
+    >>> sampel_minimum(500), sampel_minimum(2000), sampel_minimum(510), sampel_minimum(7)
+    ((500, 217), (2000, 322), (550, 226), (7, 7))
+    """
+    if populasi <= 10:
+        return populasi, populasi
+    n = min((n for n in KREJCIE_MORGAN if n >= populasi), default=max(KREJCIE_MORGAN))
+    return n, KREJCIE_MORGAN[n]
+
+
+def peringatan_sampel(responden: int, populasi: int | None) -> str | None:
+    """A warning when respondents are fewer than the table's minimum for the population.
+
+    >>> print(peringatan_sampel(150, 500))  # doctest: +NORMALIZE_WHITESPACE
+    Responden 150, kurang dari sampel minimum 217 untuk 500 penerima layanan (tabel Krejcie &
+    Morgan 1970, baris N = 500). Hasil IKM tetap dihitung, tetapi laporkan kekurangan ini, atau
+    tambah responden.
+    >>> peringatan_sampel(230, 500) is None
+    True
+    """
+    if not populasi or populasi <= 0:
+        return None
+    n, s = sampel_minimum(populasi)
+    if responden >= s:
+        return None
+    return (
+        f"Responden {format_angka(responden)}, kurang dari sampel minimum {format_angka(s)} "
+        f"untuk {format_angka(populasi)} penerima layanan (tabel Krejcie & Morgan 1970, baris "
+        f"N = {format_angka(n)}). Hasil IKM tetap dihitung, tetapi laporkan kekurangan ini, atau "
+        "tambah responden."
+    )
+
+
+# --- An index that is not an IKM -----------------------------------------------------------
+
+IKK_BPS_2023 = 93.16
+SUMBER_IKK = (
+    "BPS Kota Pekalongan, Indeks Kepuasan Konsumen (IKK) 2023, disampaikan pada FGD pelayanan "
+    "publik BPS Kota Pekalongan, 28 November 2024 (berita Dinkominfo Kota Pekalongan)"
+)
+BEDA_IKK_IKM = (
+    f"Angka {format_angka(IKK_BPS_2023, 2)} adalah Indeks Kepuasan Konsumen (IKK) BPS Kota "
+    "Pekalongan 2023, indeks BPS sendiri tentang kepuasan pengguna data atas pelayanan, akses "
+    "data, serta sarana dan prasarana, bukan IKM menurut Permenpan RB 14/2017. IKM memakai 9 "
+    "unsur pelayanan dengan skala 1–4 dan pita mutu A–D, sedangkan IKK dihitung dengan unsur dan "
+    "cara BPS sendiri, jadi kedua angka tidak bisa dibandingkan langsung dan pita mutu IKM tidak "
+    "dipakai untuk membaca IKK."
+)

@@ -1,9 +1,11 @@
 """Kelurahan app 04: reading IPM, poverty and unemployment (TPT) for planning, and quoting BPS.
 
-None of the three BPS tables has a Jawa Tengah row. Poverty can be combined honestly (poor ÷
-population over the 35 kab/kota; `persen_poin.seri_jateng`, the kit's own sum). IPM cannot be
+The series come from the data layer (`literasi.seri`): IPM 2020–2024, BPS's poverty rates
+2020–2025 and TPT 2020–2025 (Sakernas Agustus, via the panel). The kit's copies of the BPS tables
+have no Jawa Tengah row. Poverty can be combined honestly (all poor people ÷ all the populations
+their rates imply, `seri.kemiskinan_jateng`), for the years that have counts. IPM cannot be
 averaged (the province index comes from province-level components) and TPT needs the labour
-force, which the table lacks; for those two the app compares with the median and the range of
+force, which the tables lack; for those two the app compares with the median and the range of
 the 35 kab/kota and says so. Every number shown that is not copied as-is from BPS is "diolah".
 """
 
@@ -16,25 +18,21 @@ import ipywidgets as ipw
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from literasi.data import load_dataset
+from literasi import seri
+from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.infografis import IsiPoster
-from literasi.siswa.persen_poin_persen_dan_perubahan import seri_jateng
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
-KOTA_KITA = "Kota Pekalongan"
 PENERBIT = "BPS Provinsi Jawa Tengah"
-IPM_2024 = 77.22  # datasets/README.md, data 9
-MISKIN_2024 = 6.59  # datasets/README.md, data 10 (main series)
 
 
 @dataclass(frozen=True)
 class Indikator:
     label: str
-    nama_data: str
-    kolom: str
+    kolom: str  # in the table `baca_semua` gives for this indicator
     satuan: str  # written after the number ("" for an index)
     satuan_panjang: str  # for the axis and the "period, unit" line
     desimal: int
@@ -50,8 +48,7 @@ class Indikator:
 INDIKATOR = {
     "IPM": Indikator(
         "Indeks Pembangunan Manusia (IPM)",
-        "ipm_komponen_kabkota_jateng_2020_2024",
-        "Indeks Pembangunan Manusia",
+        seri.IPM,
         "",
         "indeks, 0–100",
         2,
@@ -62,8 +59,7 @@ INDIKATOR = {
     ),
     "Kemiskinan": Indikator(
         "Persentase penduduk miskin",
-        "kemiskinan_maret_kabkota_jateng_2020_2024",
-        "Persentase Penduduk Miskin Maret",
+        seri.PERSEN,
         "%",
         "persen penduduk",
         2,
@@ -74,14 +70,13 @@ INDIKATOR = {
     ),
     "TPT": Indikator(
         "Tingkat pengangguran terbuka (TPT)",
-        "tpt_jenis_kelamin_kabkota_jateng_2020_2023",
-        "Total",
+        seri.TPT,
         "%",
         "persen angkatan kerja",
         2,
         False,
-        "Tingkat Pengangguran Terbuka menurut Kabupaten/Kota dan Jenis Kelamin (Sakernas)",
-        "tahunan",
+        "Tingkat Pengangguran Terbuka menurut Kabupaten/Kota (Sakernas Agustus)",
+        "keadaan Agustus setiap tahun",
         "Penganggur per 100 angkatan kerja (orang yang bekerja atau mencari kerja).",
     ),
 }
@@ -98,26 +93,23 @@ PILIHAN = {
 
 def seri_wilayah(data: pd.DataFrame, ind: Indikator, nama: str = KOTA_KITA) -> pd.Series:
     """One kab/kota's values by year."""
-    baris = data[data["Wilayah"] == nama].set_index("Tahun")[ind.kolom]
-    return baris.astype(float).sort_index()
+    return seri.per_tahun(data, ind.kolom, nama)
 
 
 def ada_baris_provinsi(data: pd.DataFrame) -> bool:
-    """Does the BPS table carry a Jawa Tengah row? (None of the three does.)"""
+    """Does the kit's copy of the table carry a Jawa Tengah row? (None of the three does; BPS's
+    own tables do.)"""
     return bool(data["Wilayah"].str.contains("Jawa Tengah", case=False).any())
 
 
 def ringkas_35(data: pd.DataFrame, ind: Indikator) -> pd.DataFrame:
     """Per year: median, lowest and highest of the 35 kab/kota."""
-    per_tahun = data.groupby("Tahun")[ind.kolom]
-    return pd.DataFrame(
-        {"median": per_tahun.median(), "min": per_tahun.min(), "max": per_tahun.max()}
-    ).astype(float)
+    return seri.rentang_per_tahun(data, ind.kolom)
 
 
 def jateng(data: pd.DataFrame, kunci: str) -> pd.Series | None:
-    """Jawa Tengah where it can be computed honestly: poverty only (lesson 06's sum)."""
-    return seri_jateng(data) if kunci == "Kemiskinan" else None
+    """Jawa Tengah where it can be computed honestly: poverty only, for the years with counts."""
+    return seri.kemiskinan_jateng(data) if kunci == "Kemiskinan" else None
 
 
 def peringkat(data: pd.DataFrame, ind: Indikator, tahun: int, nama: str = KOTA_KITA) -> int:
@@ -142,8 +134,19 @@ def kutipan(ind: Indikator, tahun: list[int], diolah: bool = True) -> str:
     return f"Sumber: {PENERBIT}, {ind.judul_tabel}, {periode}" + (" (diolah)" if diolah else "")
 
 
+def teks_jateng(ind: Indikator, prov: pd.Series | None, tahun: int) -> str:
+    """Jawa Tengah in `tahun`, or in its own last year with that year named, or "–"."""
+    if prov is None:
+        return "–"
+    if tahun in prov.index:
+        return ind.teks(prov[tahun])
+    akhir = int(prov.index.max())
+    return f"{ind.teks(prov[akhir])} ({akhir})"
+
+
 def tabel_ringkas(semua: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The latest year of each indicator: Kota Pekalongan, median of 35, Jawa Tengah if any."""
+    """The latest year of each indicator: Kota Pekalongan, median of 35, and Jawa Tengah where
+    it can be computed for that year ("–" otherwise)."""
     baris = []
     for kunci, ind in INDIKATOR.items():
         data = semua[kunci]
@@ -154,14 +157,19 @@ def tabel_ringkas(semua: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "Indikator": f"{SINGKAT[kunci]} {tahun}",
                 KOTA_KITA: ind.teks(seri_wilayah(data, ind)[tahun]),
                 "Median 35": ind.teks(ringkas_35(data, ind).loc[tahun, "median"]),
-                "Jawa Tengah": ind.teks(prov[tahun]) if prov is not None else "–",
+                seri.JATENG_DIHITUNG: teks_jateng(ind, prov, tahun),
             }
         )
     return pd.DataFrame(baris)
 
 
 def baca_semua() -> dict[str, pd.DataFrame]:
-    return {k: load_dataset(ind.nama_data) for k, ind in INDIKATOR.items()}
+    """The three indicators' tables (Wilayah, Tahun and the indicator's column)."""
+    return {
+        "IPM": load_dataset(seri.NAMA_IPM),
+        "Kemiskinan": seri.baca_kemiskinan(),
+        "TPT": seri.baca_tpt(),
+    }
 
 
 # --- exercises ---------------------------------------------------------------------------
@@ -174,9 +182,10 @@ def daftar_soal(semua: dict[str, pd.DataFrame]) -> list:
     ipm_kota = seri_wilayah(semua["IPM"], ipm)[t_ipm]
     ipm_median = ringkas_35(semua["IPM"], ipm).loc[t_ipm, "median"]
     rank_ipm = peringkat(semua["IPM"], ipm, t_ipm)
-    t_kem = int(semua["Kemiskinan"]["Tahun"].max())
+    jateng_miskin = jateng(semua["Kemiskinan"], "Kemiskinan")
+    t_kem = int(jateng_miskin.index.max())  # the last year Jawa Tengah can be computed
     kem_kota = seri_wilayah(semua["Kemiskinan"], kem)[t_kem]
-    kem_jateng = jateng(semua["Kemiskinan"], "Kemiskinan")[t_kem]
+    kem_jateng = jateng_miskin[t_kem]
     selisih = kem_jateng - kem_kota
 
     posisi = {}
@@ -206,7 +215,7 @@ def daftar_soal(semua: dict[str, pd.DataFrame]) -> list:
         f"Median IPM 35 kabupaten/kota {t_ipm}: {ipm.teks(ipm_median)}": True,
         f"Peringkat IPM Kota Pekalongan {t_ipm}: {rank_ipm} dari 35": True,
         f"Penduduk miskin Jawa Tengah {t_kem}: {kem.teks(kem_jateng)} "
-        "(gabungan 35 kabupaten/kota)": True,
+        "(dihitung dari 35 kabupaten/kota)": True,
         f"Penduduk miskin Kota Pekalongan {t_kem}: {kem.teks(kem_kota)}": False,
     }
     return [
@@ -225,7 +234,7 @@ def daftar_soal(semua: dict[str, pd.DataFrame]) -> list:
         SoalAngka(
             pertanyaan=(
                 f"Pilih “{PILIHAN['Kemiskinan']}”. Tahun {t_kem}, persentase penduduk miskin Kota "
-                f"Pekalongan {kem.teks(kem_kota)}, Jawa Tengah (gabungan 35 kabupaten/kota) "
+                f"Pekalongan {kem.teks(kem_kota)}, Jawa Tengah (dihitung dari 35 kabupaten/kota) "
                 f"{kem.teks(kem_jateng)}. Kota Pekalongan lebih rendah berapa poin persen?"
             ),
             jawaban=float(selisih),
@@ -304,7 +313,8 @@ def daftar_soal(semua: dict[str, pd.DataFrame]) -> list:
             pilihan=list(opsi_diolah),
             jawaban=[k for k, v in opsi_diolah.items() if v],
             penjelasan=(
-                "Median, peringkat, dan angka Jawa Tengah gabungan dihitung aplikasi ini dari "
+                "Median, peringkat, dan angka Jawa Tengah yang dihitung dari 35 kabupaten/kota "
+                "adalah olahan aplikasi ini dari "
                 "tabel BPS: kutip dengan “(diolah)”. Angka satu kabupaten/kota disalin apa adanya."
             ),
             petunjuk=[
@@ -376,7 +386,13 @@ class IndikatorKota(Tampilan):
             f"Median 35 kabupaten/kota: {ind.teks(median)}, jadi {KOTA_KITA} {posisi}."
         )
         if prov is not None:
-            teks += f" Jawa Tengah (gabungan 35 kabupaten/kota): {ind.teks(prov[tahun])}."
+            t_prov = int(prov.index.max())
+            teks += (
+                f" Jawa Tengah (dihitung dari 35 kabupaten/kota) {t_prov}: "
+                f"{ind.teks(prov[t_prov])}."
+            )
+            if t_prov < tahun:
+                teks += f" Untuk {tahun} jumlah penduduk miskinnya belum ada di kit."
         return teks
 
     def _grafik(self, ind, kota, r35, prov) -> str:
@@ -407,7 +423,7 @@ class IndikatorKota(Tampilan):
                 color=WARNA_UTAMA,
                 marker="s",
                 markersize=4,
-                label="Jawa Tengah (gabungan)",
+                label=seri.JATENG_DIHITUNG,
             )
         ax.plot(
             tahun,
@@ -445,7 +461,8 @@ class IndikatorKota(Tampilan):
             f"{ind.teks(r35.loc[akhir, 'min'])} sampai {ind.teks(r35.loc[akhir, 'max'])}."
         )
         if prov is not None:
-            kalimat += f" Jawa Tengah (biru, gabungan) {ind.teks(prov[akhir])}."
+            t_prov = int(prov.index.max())
+            kalimat += f" {seri.JATENG_DIHITUNG} (biru) {ind.teks(prov[t_prov])} pada {t_prov}."
         self.gambar_terakhir = fig  # for the poster: the chart exactly as on screen
         return html_grafik(
             fig,

@@ -1,40 +1,44 @@
-"""The kelurahan population template, its checks and its cleaning steps (pure, no widgets).
+"""Checks and cleaning of kelurahan population tables in any shape, and the kit's template.
 
-The template (one sheet "Isian") has one row per RW × RT × age group:
+The table is first read by `literasi.kelurahan.bentuk` (columns mapped to roles, every count
+cell in one long table that remembers where it stands). Here:
 
-    RW | RT | kelompok_umur | laki_laki | perempuan | jumlah (optional) | keterangan (optional)
-
-with age groups 0-4, 5-9, …, 70-74, 75+ (16 groups, the BPS five-year groups), counts in
-people (jiwa). A "Metadata" sheet holds the Satu Data description: kelurahan, kecamatan, period,
-source, contact, area (km², optional) and the list of RW and RT the kelurahan really has
-("RW 01: RT 1-5; RW 02: RT 1-4"), against which the codes are checked.
-
-- `seragamkan_kolom()` maps the names people actually write ("Laki-laki (jiwa)", "L", "Kel. Umur")
-  to the template's names.
-- `periksa()` returns every problem as a `literasi.unggah.Masalah` naming sheet, row (as in
-  Excel) and column, in Indonesian.
-- `Pembersihan` applies cleaning steps to a copy, in order; any step can be undone; the
-  original table is never changed.
-- `buat_template()` writes the template .xlsx at run time with clearly fictional example data
-  (seeded), so no binary file is committed.
+- `periksa()` runs every check on every shape that has the columns for it, and never stops at
+  the first problem: a file without an RW column still gets its negative counts, fractions,
+  text in number cells and wrong totals listed. Each problem names the sheet, the row Excel
+  shows and the user's own column header with its letter ("baris 7, kolom C “Jml L”").
+- Totals rows ("Jumlah", "Total", "Subtotal RW 02") are recognised, checked against the rows
+  they add up, and never counted again.
+- `Pembersihan` applies cleaning steps (text to numbers, RW/RT codes written several ways made
+  one, exact duplicates removed) to copies, in order; any step can be undone; the tables read
+  from the file are never changed.
+- `data_siap()`: the counts that can be used (no totals row, no row with a problem to fix).
+- `buat_templat()` writes the kit's template .xlsx (the recommended form, not the only one) at
+  run time with clearly fictional example data (seeded), so no binary file is committed.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
 from literasi.format import format_angka
+from literasi.kelurahan.bentuk import (
+    NAMA_JK,
+    Peran,
+    Sumber,
+    baca_kode,
+    label_jumlah,
+    uraikan,
+)
 from literasi.unggah import Masalah, angka_sel
 
 KELOMPOK_UMUR = tuple(f"{a}-{a + 4}" for a in range(0, 75, 5)) + ("75+",)
-KOLOM_WAJIB = ("rw", "rt", "kelompok_umur", "laki_laki", "perempuan")
-KOLOM_ANGKA = ("laki_laki", "perempuan", "jumlah")
-KOLOM_KODE = ("rw", "rt", "kelompok_umur")
 LABEL_KOLOM = {
     "rw": "RW",
     "rt": "RT",
@@ -55,40 +59,11 @@ DEFINISI = {
     "keterangan": "Boleh diisi: catatan untuk baris itu.",
 }
 TANDA_FIKTIF = "DATA CONTOH FIKTIF"
-_ALIAS = {
-    "rw": "rw",
-    "norw": "rw",
-    "nomorrw": "rw",
-    "koderw": "rw",
-    "rt": "rt",
-    "nort": "rt",
-    "nomorrt": "rt",
-    "kodert": "rt",
-    "kelompokumur": "kelompok_umur",
-    "kelumur": "kelompok_umur",
-    "umur": "kelompok_umur",
-    "usia": "kelompok_umur",
-    "kelompokusia": "kelompok_umur",
-    "golonganumur": "kelompok_umur",
-    "lakilaki": "laki_laki",
-    "laki": "laki_laki",
-    "l": "laki_laki",
-    "lk": "laki_laki",
-    "pria": "laki_laki",
-    "perempuan": "perempuan",
-    "p": "perempuan",
-    "pr": "perempuan",
-    "wanita": "perempuan",
-    "jumlah": "jumlah",
-    "total": "jumlah",
-    "lp": "jumlah",
-    "jumlahpenduduk": "jumlah",
-    "jml": "jumlah",
-    "keterangan": "keterangan",
-    "ket": "keterangan",
-    "catatan": "keterangan",
-}
-_POLA_JUMLAH = re.compile(r"^\s*(jumlah|total|sub\s*total|jml|grand\s*total)\b", re.I)
+
+
+def _kunci(nama) -> str:
+    tanpa_satuan = re.sub(r"\(.*?\)", "", str(nama))
+    return re.sub(r"[^a-z0-9+]", "", tanpa_satuan.lower()).replace("+", "")
 
 
 # --- Metadata -----------------------------------------------------------------------------
@@ -178,291 +153,382 @@ def tulis_daftar_rt(daftar: dict[int, set[int]]) -> str:
     return "; ".join(bagian)
 
 
-# --- Reading codes ------------------------------------------------------------------------
-
-
-def _kunci(nama) -> str:
-    tanpa_satuan = re.sub(r"\(.*?\)", "", str(nama))
-    return re.sub(r"[^a-z0-9+]", "", tanpa_satuan.lower()).replace("+", "")
-
-
-def seragamkan_kolom(tabel: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Rename the columns people write to the template's names; say what was renamed."""
-    baru, catatan, dipakai = {}, [], set()
-    for k in tabel.columns:
-        standar = _ALIAS.get(_kunci(k))
-        if standar and standar not in dipakai:
-            baru[k] = standar
-            dipakai.add(standar)
-            if str(k) != standar:
-                catatan.append(f"Kolom “{k}” dibaca sebagai “{standar}”.")
-    return tabel.rename(columns=baru), catatan
-
-
-def baca_kode(nilai) -> int | None:
-    """An RW/RT code as a number: 1, '01', '001', 'RW 01', 'RT.3' -> int; anything else None."""
-    if isinstance(nilai, bool) or nilai is None:
-        return None
-    if isinstance(nilai, int | np.integer):
-        return int(nilai)
-    if isinstance(nilai, float | np.floating):
-        return int(nilai) if float(nilai).is_integer() else None
-    cocok = re.fullmatch(r"\s*(?:r[wt])?[\s.:]*0*(\d{1,3})\s*", str(nilai), re.I)
-    return int(cocok.group(1)) if cocok else None
-
-
-def baca_kelompok_umur(nilai) -> str | None:
-    """'0 - 4', '0–4 tahun', '75 ke atas', '>=75', '75+' -> the template's label; else None."""
-    if nilai is None:
-        return None
-    t = str(nilai).lower().replace("–", "-").replace("—", "-").replace("thn", "tahun")
-    t = re.sub(r"\s+", "", t.replace("tahun", ""))
-    cocok = re.fullmatch(r"0*(\d+)-0*(\d+)", t)
-    if cocok and f"{int(cocok.group(1))}-{int(cocok.group(2))}" in KELOMPOK_UMUR:
-        return f"{int(cocok.group(1))}-{int(cocok.group(2))}"
-    if re.fullmatch(r"75(\+|keatas|lebih|>|danlebih)|(>=|≥)75|>74", t):
-        return "75+"
-    return None
-
-
-def bilangan_cacah(nilai) -> int | None:
-    """A count: a non-negative whole number, or None."""
-    angka = angka_sel(nilai)
-    if angka is None or angka < 0 or not float(angka).is_integer():
-        return None
-    return int(angka)
-
-
-def baris_jumlah(tabel: pd.DataFrame) -> list:
-    """Row numbers of totals rows ('Jumlah', 'Total', 'Subtotal' in a code column)."""
-    kode = [k for k in (*KOLOM_KODE, "keterangan") if k in tabel]
-    return [
-        no
-        for no, b in tabel.iterrows()
-        if any(isinstance(b[k], str) and _POLA_JUMLAH.match(b[k]) for k in kode)
-    ]
-
-
 # --- Checks -------------------------------------------------------------------------------
 
 
+def _di(sumber: list[Sumber], lembar, baris, kolom, pesan, tingkat="galat") -> Masalah:
+    lembar = lembar or None
+    huruf = next((s.huruf.get(kolom) for s in sumber if s.lembar == lembar), None)
+    return Masalah(lembar, baris, kolom, pesan, tingkat, huruf)
+
+
+def _teks_kunci(rw, rt, umur) -> str:
+    bagian = []
+    if rw is not None:
+        bagian.append(f"RW {rw:02d}")
+    if rt is not None:
+        bagian.append(f"RT {rt:02d}")
+    if umur is not None:
+        bagian.append(f"umur {umur.label}")
+    return ", ".join(bagian)
+
+
 def periksa(
-    tabel: pd.DataFrame, meta: MetaKelurahan | None = None, lembar: str | None = None
-) -> list[Masalah]:
-    """Every problem in a table whose columns were seragamkan_kolom'd; rows as in Excel."""
+    sumber: list[Sumber], pemetaan: dict[str, Peran], meta: MetaKelurahan | None = None
+) -> tuple[pd.DataFrame, list[Masalah]]:
+    """Every count cell (the long table of `bentuk.uraikan`) and every problem of the file."""
     meta = meta or MetaKelurahan()
-    masalah: list[Masalah] = []
-
-    def tambah(baris, kolom, pesan, tingkat="galat"):
-        masalah.append(Masalah(lembar, baris, LABEL_KOLOM.get(kolom, kolom), pesan, tingkat))
-
-    kurang = [k for k in KOLOM_WAJIB if k not in tabel]
-    if kurang:
-        tambah(
-            None,
-            None,
-            "kolom wajib belum ada: "
-            + ", ".join(LABEL_KOLOM[k] for k in kurang)
-            + ". Pakai judul kolom seperti di template: "
-            + ", ".join(LABEL_KOLOM[k] for k in KOLOM_WAJIB)
-            + ".",
-        )
-        return masalah
-    jumlah_baris = set(baris_jumlah(tabel))
-    daftar = baca_daftar_rt(meta.daftar_rt)
-    if not daftar:
-        tambah(
-            None,
-            None,
-            "daftar RW dan RT belum diisi, jadi kode RW/RT tidak dicocokkan. Isi di bagian "
-            "keterangan data, mis. “RW 01: RT 1-5; RW 02: RT 1-4”.",
-            "peringatan",
-        )
-    for no, b in tabel.iterrows():
-        if no in jumlah_baris:
-            tambah(
-                no,
+    sel, masalah = uraikan(sumber, pemetaan)
+    sel["lembar"] = sel["lembar"].fillna("")  # a CSV has no sheet; groupby needs a value
+    jenis = {p.jenis for p in pemetaan.values()}
+    lembar = sumber[0].lembar if sumber else None
+    if not any(p.hitungan for p in pemetaan.values()):
+        masalah.append(
+            Masalah(
+                lembar,
                 None,
-                "baris jumlah/total ikut di dalam data. Hapus baris ini: aplikasi menghitung "
-                "jumlahnya sendiri, dan jika dibiarkan penduduknya terhitung dua kali.",
-            )
-            continue
-        for k in KOLOM_WAJIB + (("jumlah",) if "jumlah" in tabel else ()):
-            nilai = b[k]
-            if nilai is None or (isinstance(nilai, float) and np.isnan(nilai)) or nilai is pd.NA:
-                if k != "jumlah":
-                    tambah(no, k, "sel kosong. Isi angkanya; tulis 0 jika memang tidak ada.")
-                continue
-            if k in KOLOM_ANGKA:
-                angka = angka_sel(nilai)
-                if angka is None:
-                    tambah(
-                        no,
-                        k,
-                        f"“{str(nilai)[:30]}” bukan angka. Tulis angkanya saja, tanpa huruf atau "
-                        "satuan (mis. 12).",
-                    )
-                elif angka < 0:
-                    tambah(
-                        no,
-                        k,
-                        f"angka negatif ({format_angka(angka)}): banyak orang tidak "
-                        "mungkin kurang dari 0.",
-                    )
-                elif not float(angka).is_integer():
-                    tambah(
-                        no,
-                        k,
-                        f"{format_angka(angka, 2)} bukan bilangan bulat: banyak orang "
-                        "ditulis tanpa koma.",
-                    )
-        _periksa_kode(b, no, daftar, tambah)
-        if "jumlah" in tabel:
-            lk, p, j = (bilangan_cacah(b[k]) for k in ("laki_laki", "perempuan", "jumlah"))
-            if None not in (lk, p, j) and lk + p != j:
-                tambah(
-                    no,
-                    "jumlah",
-                    f"laki_laki + perempuan = {format_angka(lk)} + {format_angka(p)} = "
-                    f"{format_angka(lk + p)}, tetapi jumlah tertulis {format_angka(j)}.",
-                )
-    _periksa_baris_jumlah(tabel, jumlah_baris, tambah)
-    _periksa_duplikat(tabel, jumlah_baris, tambah)
-    _periksa_kelengkapan(tabel, jumlah_baris, tambah)
+                None,
+                "belum ada kolom yang dibaca sebagai banyak penduduk "
+                "(laki-laki, perempuan, atau jumlah). Pilih peran kolom itu di daftar "
+                "pemetaan kolom; tabel dan grafik menunggu kolom ini.",
+            )  # fmt: skip
+        )
+    ada_rw = "rw" in jenis or any(s.rw is not None for s in sumber)
+    if not ada_rw:
+        masalah.append(
+            Masalah(lembar, None, None, "tidak ada kolom RW, jadi tabel per RW tidak bisa dibuat. "
+                    "Jika ada kolom nomor RW, pilih perannya “nomor RW”.", "peringatan")
+        )  # fmt: skip
+    _periksa_jumlah_baris(sel, sumber, masalah)
+    _periksa_baris_total(sel, sumber, masalah)
+    _periksa_duplikat(sumber, pemetaan, sel, masalah)
+    _periksa_ejaan_kode(sumber, pemetaan, masalah)
+    _periksa_daftar(sel, sumber, pemetaan, meta, ada_rw, masalah)
+    _periksa_umur(sel, masalah, lembar)
     fiktif = [
-        no
-        for no, b in tabel.iterrows()
-        if "keterangan" in tabel
-        and isinstance(b["keterangan"], str)
-        and TANDA_FIKTIF.lower() in b["keterangan"].lower()
+        (s.lembar, no)
+        for s in sumber
+        for k, p in pemetaan.items()
+        if p.jenis == "keterangan" and k in s.tabel
+        for no, v in s.tabel[k].items()
+        if isinstance(v, str) and TANDA_FIKTIF.lower() in v.lower()
     ]
     if fiktif:
-        tambah(
-            None,
-            "keterangan",
-            f"{format_angka(len(fiktif))} baris bertanda “{TANDA_FIKTIF}”. Angka ini karangan, "
-            "bukan data kelurahan mana pun: ganti dengan data Anda sebelum dipakai.",
-            "peringatan",
+        masalah.append(
+            Masalah(
+                lembar,
+                None,
+                None,
+                f"{format_angka(len(fiktif))} baris bertanda "
+                f"“{TANDA_FIKTIF}”. Angka ini karangan, bukan data kelurahan mana pun: ganti "
+                "dengan data Anda sebelum dipakai.",
+                "peringatan",
+            )  # fmt: skip
         )
-    return masalah
+    return sel, masalah
 
 
-def _periksa_kode(b: pd.Series, no, daftar: dict[int, set[int]], tambah) -> None:
-    rw, rt = baca_kode(b["rw"]), baca_kode(b["rt"])
-    for k, kode in (("rw", rw), ("rt", rt)):
-        if kode is None and b[k] is not None:
-            tambah(
-                no, k, f"kode “{str(b[k])[:20]}” tidak bisa dibaca. Tulis nomornya saja, mis. 01."
-            )
-    if b["kelompok_umur"] is not None and baca_kelompok_umur(b["kelompok_umur"]) is None:
-        tambah(
-            no,
-            "kelompok_umur",
-            f"kelompok umur “{str(b['kelompok_umur'])[:20]}” tidak dikenal. Pakai salah satu: "
-            f"{', '.join(KELOMPOK_UMUR[:3])}, …, 70-74, 75+.",
-        )
-    if daftar and rw is not None:
-        if rw not in daftar:
-            tambah(
-                no,
-                "rw",
-                f"RW {rw:02d} tidak ada di daftar RW kelurahan "
-                f"({', '.join(f'{r:02d}' for r in sorted(daftar))}).",
-            )
-        elif rt is not None and rt not in daftar[rw]:
-            tambah(
-                no,
-                "rt",
-                f"RT {rt:02d} tidak ada di daftar RT untuk RW {rw:02d} "
-                f"({', '.join(f'{r:02d}' for r in sorted(daftar[rw]))}).",
-            )
-
-
-def _periksa_baris_jumlah(tabel, jumlah_baris, tambah) -> None:
-    """A totals row left in the data: does it add up to the other rows?"""
-    if not jumlah_baris:
-        return
-    lain = tabel.drop(index=list(jumlah_baris))
-    for no in sorted(jumlah_baris):
-        for k in ("laki_laki", "perempuan"):
-            tertulis = bilangan_cacah(tabel.at[no, k])
-            if tertulis is None:
-                continue
-            hitung = sum(v for v in (bilangan_cacah(x) for x in lain[k]) if v is not None)
-            if tertulis != hitung:
-                tambah(
-                    no,
+def _periksa_jumlah_baris(sel: pd.DataFrame, sumber, masalah: list) -> None:
+    """Written totals in a row: men + women = total, and the age columns add up to a row total."""
+    ada = sel[sel["nilai"].notna()]
+    for (lembar, baris, _), g in ada.groupby(["lembar", "baris", "umur"], dropna=False):
+        nilai = dict(zip(g["jk"], g["nilai"], strict=False))
+        if {"L", "P", "J"} <= set(nilai) and nilai["L"] + nilai["P"] != nilai["J"]:
+            k = g.loc[g["jk"] == "J", "kolom"].iloc[0]
+            masalah.append(
+                _di(
+                    sumber,
+                    lembar,
+                    baris,
                     k,
-                    f"baris jumlah menulis {format_angka(tertulis)}, padahal jumlah semua baris "
-                    f"data {format_angka(hitung)} (mungkin subtotal, atau ada baris yang salah).",
-                    "peringatan",
-                )
+                    f"laki-laki + perempuan = {format_angka(nilai['L'])}"
+                    f" + {format_angka(nilai['P'])} = {format_angka(nilai['L'] + nilai['P'])}, "
+                    f"tetapi jumlah tertulis {format_angka(nilai['J'])}.",
+                )  # fmt: skip
+            )
+    if sel["umur"].isna().all() or sel["umur"].notna().all():
+        return
+    for (lembar, baris, jk), g in ada.groupby(["lembar", "baris", "jk"], dropna=False):
+        total, per_umur = g[g["umur"].isna()], g[g["umur"].notna()]
+        hitung = int(per_umur["nilai"].sum())
+        if len(total) == 1 and len(per_umur) and hitung != total["nilai"].iloc[0]:
+            masalah.append(
+                _di(sumber, lembar, baris, total["kolom"].iloc[0],
+                    f"jumlah kolom per umur ({NAMA_JK[jk]}) = {format_angka(hitung)}, tetapi "
+                    f"kolom ini menulis {format_angka(int(total['nilai'].iloc[0]))}.")
+            )  # fmt: skip
 
 
-def _periksa_duplikat(tabel, jumlah_baris, tambah) -> None:
-    pertama: dict[tuple, object] = {}
-    isi_pertama: dict[tuple, tuple] = {}
-    for no, b in tabel.iterrows():
-        if no in jumlah_baris:
-            continue
-        kunci = (baca_kode(b["rw"]), baca_kode(b["rt"]), baca_kelompok_umur(b["kelompok_umur"]))
-        if None in kunci:
-            continue
-        isi = tuple(str(v) for v in b.values)
-        if kunci in pertama:
-            rw, rt, umur = kunci
-            if isi == isi_pertama[kunci]:
-                pesan = (
-                    f"baris ini sama persis dengan baris {pertama[kunci]} (duplikat). Hapus "
-                    "salah satunya."
+def _periksa_baris_total(sel: pd.DataFrame, sumber, masalah: list) -> None:
+    """A totals row adds up the data rows above it since the previous totals row, or all the
+    data rows of the sheet (a grand total), or those of its RW (a subtotal with an RW code)."""
+    for lembar, g in sel.groupby("lembar", dropna=False):
+        data = g[~g["jumlah_baris"]]
+        total = g[g["jumlah_baris"] & g["nilai"].notna()]
+        awal_blok = -1
+        for baris, gt in total.groupby("baris"):
+            blok = data[(data["baris"] > awal_blok) & (data["baris"] < baris)]
+            rw = gt["rw"].dropna()
+            for _, t in gt.iterrows():
+                sama = (blok["jk"] == t["jk"]) & _umur_sama(blok["umur"], t["umur"])
+                calon = [int(blok.loc[sama, "nilai"].sum())]
+                semua = (data["jk"] == t["jk"]) & _umur_sama(data["umur"], t["umur"])
+                calon.append(int(data.loc[semua, "nilai"].sum()))
+                if len(rw):
+                    calon.insert(
+                        0, int(data.loc[semua & (data["rw"] == rw.iloc[0]), "nilai"].sum())
+                    )
+                kosong = int(data.loc[semua, "nilai"].isna().sum())
+                if int(t["nilai"]) not in calon:
+                    masalah.append(
+                        _di(sumber, lembar, baris, t["kolom"],
+                            f"baris jumlah menulis {format_angka(int(t['nilai']))}, padahal baris "
+                            f"data di atasnya berjumlah {format_angka(calon[-2])}"
+                            + (f" (semua baris data: {format_angka(calon[-1])})"
+                               if calon[-1] != calon[-2] else "")
+                            + (f", tanpa {kosong} sel yang belum terbaca" if kosong else "")
+                            + ". Periksa angka di baris-baris itu.")
+                    )  # fmt: skip
+            awal_blok = baris
+
+
+def _umur_sama(seri: pd.Series, umur) -> pd.Series:
+    """Cells of the same age group; for a total without age: the row totals if the table has
+    them (wide tables), else every age."""
+    if umur is None or umur is pd.NA or (isinstance(umur, float) and np.isnan(umur)):
+        return seri.isna() if seri.isna().any() else pd.Series(True, index=seri.index)
+    return seri == umur
+
+
+def _periksa_duplikat(sumber, pemetaan, sel: pd.DataFrame, masalah: list) -> None:
+    """The same row twice (exactly, or the same RW/RT/age with other numbers)."""
+    kunci = [
+        k for k, p in pemetaan.items() if p.jenis in ("rw", "rt", "kelompok_umur", "jenis_kelamin")
+    ]
+    for s in sumber:
+        data = s.tabel[
+            [not any(label_jumlah(v) for v in b) for b in s.tabel.itertuples(index=False)]
+        ]
+        isi = data.apply(lambda b: "|".join(map(str, b)), axis=1)
+        pertama: dict[str, object] = {}
+        for no, teks in isi.items():
+            if teks in pertama:
+                masalah.append(
+                    Masalah(
+                        s.lembar,
+                        no,
+                        None,
+                        f"baris ini sama persis dengan baris {pertama[teks]} "
+                        "(duplikat). Hapus salah satunya.",
+                    )  # fmt: skip
                 )
             else:
-                pesan = (
-                    f"RW {rw:02d}, RT {rt:02d}, umur {umur} sudah ada di baris "
-                    f"{pertama[kunci]} dengan angka berbeda. Periksa mana yang benar."
+                pertama[teks] = no
+        ada = [k for k in kunci if k in data]
+        if not ada and s.rw is None:
+            continue
+        lihat: dict[tuple, object] = {}
+        for no, b in data.iterrows():
+            if isi[no] in pertama and pertama[isi[no]] != no:
+                continue  # already named as an exact duplicate
+            kode = tuple(_normal_kunci(b[k], pemetaan[k]) for k in ada)
+            if None in kode:
+                continue
+            if kode in lihat:
+                masalah.append(
+                    Masalah(
+                        s.lembar,
+                        no,
+                        None,
+                        f"{', '.join(f'{k} {b[k]}' for k in ada)} sudah ada "
+                        f"di baris {lihat[kode]} dengan angka berbeda. Periksa mana yang "
+                        "benar.",
+                    )  # fmt: skip
                 )
-            tambah(no, None, pesan)
-        else:
-            pertama[kunci], isi_pertama[kunci] = no, isi
+            else:
+                lihat[kode] = no
 
 
-def _periksa_kelengkapan(tabel, jumlah_baris, tambah) -> None:
-    """Every RT should have all 16 age groups (0 is a valid count)."""
-    ada: dict[tuple[int, int], set[str]] = {}
-    for no, b in tabel.iterrows():
-        rw, rt = baca_kode(b["rw"]), baca_kode(b["rt"])
-        umur = baca_kelompok_umur(b["kelompok_umur"])
-        if no not in jumlah_baris and None not in (rw, rt, umur):
-            ada.setdefault((rw, rt), set()).add(umur)
-    for (rw, rt), umur in sorted(ada.items()):
-        kurang = [k for k in KELOMPOK_UMUR if k not in umur]
-        if kurang:
-            tambah(
+def _normal_kunci(v, peran: Peran):
+    from literasi.kelurahan.bentuk import baca_jk, baca_umur
+
+    if peran.jenis in ("rw", "rt"):
+        return baca_kode(v)
+    if peran.jenis == "kelompok_umur":
+        return baca_umur(v, tunggal=True)
+    return baca_jk(v)
+
+
+def _periksa_ejaan_kode(sumber, pemetaan, masalah: list) -> None:
+    """The same RW written several ways ("RW 01", "rw1", "01"): read as one, said once."""
+    for k, p in pemetaan.items():
+        if p.jenis not in ("rw", "rt"):
+            continue
+        ejaan: dict[int, set[str]] = defaultdict(set)
+        for s in sumber:
+            if k in s.tabel:
+                for v in s.tabel[k].dropna():
+                    kode = baca_kode(v)
+                    if kode is not None:
+                        ejaan[kode].add(str(v).strip())
+        ragam = sorted({e for es in ejaan.values() for e in es if re.search(r"\D", e)})
+        cara = {re.sub(r"\d+", "#", e.lower()) for es in ejaan.values() for e in es}
+        if len(cara) > 1:
+            nama = p.jenis.upper()
+            contoh = ", ".join(f"“{e}”" for e in (ragam or sorted(next(iter(ejaan.values()))))[:4])
+            masalah.append(
+                _di(sumber, sumber[0].lembar, None, k, f"kode {nama} ditulis dengan {len(cara)} "
+                    f"cara ({contoh}); aplikasi membacanya sebagai nomor yang sama. Langkah "
+                    "“Seragamkan kode RW/RT” menyeragamkannya (bisa diurungkan).", "peringatan")
+            )  # fmt: skip
+
+
+def _periksa_daftar(sel, sumber, pemetaan, meta, ada_rw: bool, masalah: list) -> None:
+    daftar = baca_daftar_rt(meta.daftar_rt)
+    if not ada_rw:
+        return
+    if not daftar:
+        masalah.append(
+            Masalah(
+                sumber[0].lembar if sumber else None,
                 None,
-                "kelompok_umur",
-                f"RW {rw:02d} RT {rt:02d} belum punya baris untuk kelompok umur "
-                f"{', '.join(kurang[:5])}{' …' if len(kurang) > 5 else ''}. Tambahkan barisnya "
-                "(isi 0 jika memang tidak ada penduduk).",
+                None,
+                "daftar RW dan RT belum "
+                "diisi, jadi kode RW/RT tidak dicocokkan. Isi di bagian keterangan data, mis. "
+                "“RW 01: RT 1-5; RW 02: RT 1-4”.",
                 "peringatan",
+            )  # fmt: skip
+        )
+        return
+    kolom_rw = next((k for k, p in pemetaan.items() if p.jenis == "rw"), None)
+    kolom_rt = next((k for k, p in pemetaan.items() if p.jenis == "rt"), None)
+    dilihat = set()
+    for _, t in sel[~sel["jumlah_baris"]].iterrows():
+        rw, rt = t["rw"], t["rt"]
+        kunci = (t["lembar"], t["baris"])
+        if kunci in dilihat or rw is None or pd.isna(rw):
+            continue
+        dilihat.add(kunci)
+        rw = int(rw)
+        if rw not in daftar:
+            masalah.append(
+                _di(
+                    sumber,
+                    t["lembar"],
+                    t["baris"],
+                    kolom_rw,
+                    f"RW {rw:02d} tidak ada di daftar "
+                    f"RW kelurahan ({', '.join(f'{r:02d}' for r in sorted(daftar))}).",
+                )  # fmt: skip
             )
+        elif rt is not None and not pd.isna(rt) and int(rt) not in daftar[rw]:
+            masalah.append(
+                _di(
+                    sumber,
+                    t["lembar"],
+                    t["baris"],
+                    kolom_rt,
+                    f"RT {int(rt):02d} tidak ada di "
+                    f"daftar RT untuk RW {rw:02d} "
+                    f"({', '.join(f'{r:02d}' for r in sorted(daftar[rw]))}).",
+                )  # fmt: skip
+            )
+
+
+def _periksa_umur(sel: pd.DataFrame, masalah: list, lembar) -> None:
+    data = sel[~sel["jumlah_baris"] & sel["umur"].notna()]
+    if data.empty:
+        return
+    umur = sorted(set(data["umur"]))
+    tumpang = [
+        (a, b) for a, b in zip(umur, umur[1:], strict=False)
+        if a.atas is None or b.bawah <= a.atas
+    ]  # fmt: skip
+    if tumpang:
+        a, b = tumpang[0]
+        masalah.append(
+            Masalah(
+                lembar,
+                None,
+                None,
+                f"kelompok umur tumpang tindih ({a.label} dan {b.label}): "
+                "orang yang sama bisa terhitung dua kali. Pakai satu cara pengelompokan.",
+                "peringatan",
+            )  # fmt: skip
+        )
+    if len(umur) < 2:
+        return
+    kurang: dict[tuple, list[str]] = defaultdict(list)  # missing groups -> places
+    for (rw, rt), g in data.groupby(["rw", "rt"], dropna=False):
+        hilang = tuple(u.label for u in umur if u not in set(g["umur"]))
+        if hilang:
+            rw = None if pd.isna(rw) else int(rw)
+            rt = None if pd.isna(rt) else int(rt)
+            kurang[hilang].append(_teks_kunci(rw, rt, None) or "tabel")
+    for hilang, tempat in kurang.items():
+        lagi = f" dan {len(tempat) - 6} lainnya" if len(tempat) > 6 else ""
+        masalah.append(
+            Masalah(
+                lembar,
+                None,
+                None,
+                f"kelompok umur {', '.join(hilang[:5])}"
+                f"{' …' if len(hilang) > 5 else ''} belum ada untuk {', '.join(tempat[:6])}"
+                f"{lagi}. Tambahkan barisnya (isi 0 jika memang tidak ada penduduk).",
+                "peringatan",
+            )  # fmt: skip
+        )
+
+
+# --- Usable counts ------------------------------------------------------------------------
+
+
+def data_siap(sel: pd.DataFrame, masalah: list[Masalah]) -> tuple[pd.DataFrame, list]:
+    """Counts that can be used, one row per place and age: rw, rt, umur, L, P, J (J = L + P
+    where both exist), and the (sheet, row) pairs left out: totals rows and rows with a problem
+    to fix (red in the report), so a doubtful number never reaches a table."""
+    salah = {
+        (m.lembar or "", m.baris) for m in masalah if m.tingkat == "galat" and m.baris is not None
+    }
+    baris = sel[["lembar", "baris"]].apply(tuple, axis=1) if len(sel) else pd.Series(dtype=object)
+    keluar_mask = sel["jumlah_baris"] | baris.isin(salah) if len(sel) else pd.Series(dtype=bool)
+    keluar = sorted(set(baris[keluar_mask]), key=lambda x: (str(x[0]), x[1])) if len(sel) else []
+    pakai = sel[~keluar_mask] if len(sel) else sel
+    if len(pakai) and pakai["umur"].notna().any():
+        # A wide table's row totals (no age) are checked, not counted again.
+        per_umur = set(pakai.loc[pakai["umur"].notna(), ["lembar", "baris"]].apply(tuple, axis=1))
+        total_baris = pakai["umur"].isna() & pakai[["lembar", "baris"]].apply(tuple, axis=1).isin(
+            per_umur
+        )
+        pakai = pakai[~total_baris]
+    kunci = ["rw", "rt", "umur"]
+    if pakai.empty:
+        return pd.DataFrame(columns=[*kunci, "L", "P", "J"]), keluar
+    lebar = (
+        pakai.assign(**{k: pakai[k].astype(object) for k in kunci})
+        .pivot_table(index=kunci, columns="jk", values="nilai", aggfunc="sum", dropna=False)
+        .reset_index()
+    )
+    for jk in ("L", "P", "J"):
+        if jk not in lebar:
+            lebar[jk] = pd.NA
+    lebar["J"] = (lebar["L"] + lebar["P"]).where(
+        lebar["L"].notna() & lebar["P"].notna(), lebar["J"]
+    )
+    lebar = lebar.dropna(subset=["J"], how="all")
+    lebar.columns.name = None
+    return lebar[[*kunci, "L", "P", "J"]].astype({"L": "Int64", "P": "Int64", "J": "Int64"}), keluar
 
 
 # --- Cleaning steps -----------------------------------------------------------------------
 
 
-def _hapus_jumlah(tabel):
-    nomor = baris_jumlah(tabel)
-    return tabel.drop(index=nomor), nomor
-
-
-def _hapus_duplikat(tabel):
-    sama = tabel.astype(str).duplicated(keep="first")
-    nomor = list(tabel.index[sama])
-    return tabel.drop(index=nomor), nomor
-
-
 def teks_ke_angka(nilai):
-    """'12 jiwa' -> 12, '1 234' -> 1234, '-' (BPS: nihil) -> 0; other values unchanged."""
+    """'12 jiwa' -> 12, '1 234' -> 1234, '-' (BPS: nihil) -> 0; other values unchanged.
+
+    >>> teks_ke_angka("12 jiwa"), teks_ke_angka("1 234"), teks_ke_angka("-"), teks_ke_angka("x")
+    (12, 1234, 0, 'x')
+    """
     if not isinstance(nilai, str):
         return nilai
     t = nilai.strip()
@@ -476,28 +542,36 @@ def teks_ke_angka(nilai):
     return int(angka) if float(angka).is_integer() else angka
 
 
-def _teks_angka(tabel):
+def _teks_angka(tabel: pd.DataFrame, pemetaan):
     baru, nomor = tabel.copy(), []
-    for k in [k for k in KOLOM_ANGKA if k in tabel]:
+    for k in [k for k, p in pemetaan.items() if p.hitungan and k in tabel]:
+        if baru[k].dtype != object:
+            baru[k] = baru[k].astype(object)
         for no, v in tabel[k].items():
             ubah = teks_ke_angka(v)
-            if ubah is not v and ubah != v:
+            if ubah is not v and ubah != v and not label_jumlah(v):
                 baru.at[no, k] = ubah
                 nomor.append(no)
     return baru, sorted(set(nomor))
 
 
-def _seragamkan_kode(tabel):
+def _seragamkan_kode(tabel: pd.DataFrame, pemetaan):
     baru, nomor = tabel.copy(), []
-    for k, fungsi in (("rw", baca_kode), ("rt", baca_kode), ("kelompok_umur", baca_kelompok_umur)):
-        if k not in tabel:
-            continue
+    for k in [k for k, p in pemetaan.items() if p.jenis in ("rw", "rt") and k in tabel]:
+        if baru[k].dtype != object:
+            baru[k] = baru[k].astype(object)
         for no, v in tabel[k].items():
-            hasil = fungsi(v)
-            if hasil is not None and hasil != v:
-                baru.at[no, k] = hasil
+            kode = baca_kode(v)
+            if kode is not None and isinstance(v, str):
+                baru.at[no, k] = kode
                 nomor.append(no)
     return baru, sorted(set(nomor))
+
+
+def _hapus_duplikat(tabel: pd.DataFrame, _pemetaan):
+    sama = tabel.astype(str).duplicated(keep="first")
+    nomor = list(tabel.index[sama])
+    return tabel.drop(index=nomor), nomor
 
 
 @dataclass(frozen=True)
@@ -505,24 +579,12 @@ class Langkah:
     kode: str
     judul: str
     penjelasan: str
-    fungsi: object  # tabel -> (tabel baru, nomor baris yang berubah)
+    fungsi: object  # (tabel, pemetaan) -> (tabel baru, nomor baris yang berubah)
 
 
 LANGKAH = {
     lk.kode: lk
     for lk in (
-        Langkah(
-            "hapus_jumlah",
-            "Hapus baris jumlah/total",
-            "Baris “Jumlah”/“Total” dihapus; aplikasi menghitung jumlahnya sendiri.",
-            _hapus_jumlah,
-        ),
-        Langkah(
-            "hapus_duplikat",
-            "Hapus baris duplikat",
-            "Baris yang sama persis dengan baris di atasnya dihapus (yang pertama disimpan).",
-            _hapus_duplikat,
-        ),
         Langkah(
             "teks_angka",
             "Ubah teks angka menjadi angka",
@@ -531,9 +593,15 @@ LANGKAH = {
         ),
         Langkah(
             "seragamkan_kode",
-            "Seragamkan kode RW/RT dan kelompok umur",
-            "“RW 01” → 1, “001” → 1, “0 - 4 tahun” → 0-4, “75 ke atas” → 75+.",
+            "Seragamkan kode RW/RT",
+            "“RW 01”, “rw1”, “RW.01”, “001” → 1: satu cara menulis untuk setiap nomor.",
             _seragamkan_kode,
+        ),
+        Langkah(
+            "hapus_duplikat",
+            "Hapus baris duplikat",
+            "Baris yang sama persis dengan baris di atasnya dihapus (yang pertama disimpan).",
+            _hapus_duplikat,
         ),
     )
 }
@@ -541,42 +609,47 @@ LANGKAH = {
 
 @dataclass
 class Pembersihan:
-    """Cleaning steps applied in order to a copy of `asli`; any step can be undone.
+    """Cleaning steps applied in order to copies of the tables read; any step can be undone.
 
-    `asli` is never changed: every `tabel` is rebuilt from it by replaying the steps.
+    `asli` is never changed: every `sumber` is rebuilt from it by replaying the steps, which
+    depend on the column roles (`pemetaan`).
     """
 
-    asli: pd.DataFrame
+    asli: list[Sumber]
     langkah: list[str] = field(default_factory=list)
     _ingatan: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def _putar(self, daftar: list[str]) -> tuple[pd.DataFrame, list[tuple[str, list]]]:
-        kunci = tuple(daftar)
+    def _putar(self, daftar: list[str], pemetaan) -> tuple[list[Sumber], list[tuple[str, list]]]:
+        kunci = (tuple(daftar), tuple(sorted((k, p) for k, p in pemetaan.items())))
         if kunci not in self._ingatan:  # replaying is pure: remember each sequence once
-            tabel, jejak = self.asli.copy(), []
+            sumber = [replace(s, tabel=s.tabel.copy()) for s in self.asli]
+            jejak = []
             for kode in daftar:
-                tabel, nomor = LANGKAH[kode].fungsi(tabel)
+                nomor = []
+                for i, s in enumerate(sumber):
+                    tabel, berubah = LANGKAH[kode].fungsi(s.tabel, pemetaan)
+                    sumber[i] = replace(s, tabel=tabel)
+                    nomor += [(s.lembar, n) for n in berubah]
                 jejak.append((kode, nomor))
-            self._ingatan[kunci] = (tabel, jejak)
-        tabel, jejak = self._ingatan[kunci]
-        return tabel.copy(), list(jejak)
+            self._ingatan[kunci] = (sumber, jejak)
+        sumber, jejak = self._ingatan[kunci]
+        return [replace(s, tabel=s.tabel.copy()) for s in sumber], list(jejak)
 
-    @property
-    def tabel(self) -> pd.DataFrame:
-        return self._putar(self.langkah)[0]
+    def sumber(self, pemetaan) -> list[Sumber]:
+        return self._putar(self.langkah, pemetaan)[0]
 
-    def riwayat(self) -> list[tuple[Langkah, list]]:
-        """The steps applied, each with the rows (as in Excel) it changed or removed."""
-        return [(LANGKAH[k], nomor) for k, nomor in self._putar(self.langkah)[1]]
+    def riwayat(self, pemetaan) -> list[tuple[Langkah, list]]:
+        """The steps applied, each with the (sheet, row) pairs it changed or removed."""
+        return [(LANGKAH[k], nomor) for k, nomor in self._putar(self.langkah, pemetaan)[1]]
 
-    def tersedia(self) -> list[tuple[Langkah, list]]:
+    def tersedia(self, pemetaan) -> list[tuple[Langkah, list]]:
         """Steps not yet applied that would change something now, with the rows they touch."""
-        tabel = self.tabel
+        sumber = self.sumber(pemetaan)
         hasil = []
         for kode, lk in LANGKAH.items():
             if kode in self.langkah:
                 continue
-            _, nomor = lk.fungsi(tabel)
+            nomor = [(s.lembar, n) for s in sumber for n in lk.fungsi(s.tabel, pemetaan)[1]]
             if nomor:
                 hasil.append((lk, nomor))
         return hasil
@@ -593,31 +666,25 @@ class Pembersihan:
             self.langkah.remove(kode)
 
 
-# --- Clean data for tables ----------------------------------------------------------------
+def daftar_baris(nomor: list) -> str:
+    """[('Isian', 5), ('Isian', 8)] or [5, 8] -> 'baris 5, 8'; more than six -> a count.
 
-
-def data_siap(tabel: pd.DataFrame) -> tuple[pd.DataFrame, list]:
-    """Rows that can be counted (typed: rw, rt int; kelompok_umur ordered; counts int) and
-    the row numbers left out because they still have a problem."""
-    kolom = ["rw", "rt", "kelompok_umur", "laki_laki", "perempuan"]
-    if any(k not in tabel for k in kolom):
-        return pd.DataFrame(columns=kolom), list(tabel.index)
-    jumlah_baris = set(baris_jumlah(tabel))
-    baik, keluar, dilihat = [], [], set()
-    for no, b in tabel.iterrows():
-        rw, rt = baca_kode(b["rw"]), baca_kode(b["rt"])
-        umur = baca_kelompok_umur(b["kelompok_umur"])
-        lk, p = bilangan_cacah(b["laki_laki"]), bilangan_cacah(b["perempuan"])
-        if no in jumlah_baris or None in (rw, rt, umur, lk, p) or (rw, rt, umur) in dilihat:
-            keluar.append(no)
-            continue
-        dilihat.add((rw, rt, umur))
-        baik.append({"rw": rw, "rt": rt, "kelompok_umur": umur, "laki_laki": lk, "perempuan": p})
-    hasil = pd.DataFrame(baik, columns=kolom)
-    hasil["kelompok_umur"] = pd.Categorical(
-        hasil["kelompok_umur"], categories=list(KELOMPOK_UMUR), ordered=True
-    )
-    return hasil.astype({"rw": int, "rt": int, "laki_laki": int, "perempuan": int}), keluar
+    >>> daftar_baris([5, 8]), daftar_baris([("RW 01", 3), ("RW 02", 4)])
+    ('baris 5, 8', 'lembar “RW 01” baris 3; lembar “RW 02” baris 4')
+    """
+    if not nomor:
+        return ""
+    if isinstance(nomor[0], tuple):
+        per: dict = defaultdict(list)
+        for lembar, n in nomor:
+            per[lembar].append(n)
+        if len(per) == 1:
+            return daftar_baris(next(iter(per.values())))
+        return "; ".join(f"lembar “{lb}” {daftar_baris(ns)}" for lb, ns in per.items())
+    if len(nomor) <= 6:
+        return "baris " + ", ".join(str(n) for n in nomor)
+    awal = ", ".join(str(n) for n in nomor[:4])
+    return f"{len(nomor)} baris ({awal}, …)"
 
 
 # --- The template with fictional example data ---------------------------------------------
@@ -658,7 +725,7 @@ def contoh_fiktif(seed: int = SEED_CONTOH) -> pd.DataFrame:
 
 
 PETUNJUK = (
-    "Cara mengisi template data penduduk kelurahan",
+    "Cara mengisi templat data penduduk kelurahan",
     "",
     "1. Isi lembar “Isian”: satu baris untuk setiap RW × RT × kelompok umur.",
     "2. Judul kolom ada di baris 4. Jangan ubah judulnya, jangan gabungkan (merge) sel.",
@@ -675,7 +742,7 @@ PETUNJUK = (
 )
 
 
-def buat_template(seed: int = SEED_CONTOH) -> bytes:
+def buat_templat(seed: int = SEED_CONTOH) -> bytes:
     """The template workbook (Isian, Petunjuk, Metadata) with the fictional example filled in."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
@@ -684,7 +751,7 @@ def buat_template(seed: int = SEED_CONTOH) -> bytes:
     isian = buku.active
     isian.title = "Isian"
     isian["A1"] = (
-        f"{TANDA_FIKTIF} — template data penduduk kelurahan menurut RW, RT, kelompok "
+        f"{TANDA_FIKTIF} — templat data penduduk kelurahan menurut RW, RT, kelompok "
         "umur dan jenis kelamin"
     )
     isian["A1"].font = Font(bold=True, color="B00020", size=13)

@@ -28,6 +28,7 @@ class Aplikasi:
     ringkasan: str
     audiens: str
     menit: int | None = None
+    kunci_ponsel: bool = False  # its link carries the phone's key (literasi.kelas.ponsel)
 
 
 def judul_notebook(nb: dict) -> str:
@@ -55,19 +56,21 @@ def katalog(folder: str | Path = ".") -> list[Aplikasi]:
                 ringkasan=meta.get("ringkasan", ""),
                 audiens=meta.get("audiens", "siswa"),
                 menit=meta.get("menit"),
+                kunci_ponsel=bool(meta.get("kunci_ponsel")),
             )
         )
     return daftar
 
 
-def html_kartu(app: Aplikasi) -> str:
+def html_kartu(app: Aplikasi, ponsel: str | None = None) -> str:
     """One app's card: its short id (what `--pelajaran` takes), title, summary and time."""
     from literasi.aplikasi import id_aplikasi
 
     nomor = escape(id_aplikasi(app.path))
     waktu = f"<span class='literasi-kartu-waktu'>± {app.menit} menit</span>" if app.menit else ""
+    href = app.path + (f"?ponsel={ponsel}" if ponsel and app.kunci_ponsel else "")
     return (
-        f"<a class='literasi-kartu' href='{escape(app.path, quote=True)}'>"
+        f"<a class='literasi-kartu' href='{escape(href, quote=True)}'>"
         f"<span class='literasi-kartu-judul'><span class='literasi-kartu-id' "
         f"title='Nomor aplikasi (literasi serve --pelajaran {nomor})'>{nomor}</span> "
         f"{escape(app.judul)}</span>"
@@ -97,15 +100,17 @@ def html_qr(alamat: str) -> str:
     )
 
 
-def html_beranda(daftar: list[Aplikasi], alamat: str | None = None) -> str:
+def html_beranda(
+    daftar: list[Aplikasi], alamat: str | None = None, ponsel: str | None = None
+) -> str:
     bagian = [html_qr(alamat)] if alamat else []
     for kode, judul in AUDIENS.items():
         apps = [a for a in daftar if a.audiens == kode]
         if apps:
+            kartu = "".join(html_kartu(a, ponsel) for a in apps)
             bagian.append(
                 f"<section aria-labelledby='judul-{kode}'><h2 id='judul-{kode}'>{judul}</h2>"
-                f"<div class='literasi-kartu-daftar'>{''.join(html_kartu(a) for a in apps)}</div>"
-                "</section>"
+                f"<div class='literasi-kartu-daftar'>{kartu}</div></section>"
             )
     return "".join(bagian)
 
@@ -116,8 +121,11 @@ CSS_TEMPLATE = (
 )
 
 
-def halaman_statis(folder: str | Path, alamat: str | None = None) -> str:
-    """notebooks/index.ipynb as one plain HTML document, for `literasi serve`.
+def halaman_statis(
+    folder: str | Path, alamat: str | None = None, ponsel: str | None = None
+) -> str:
+    """notebooks/index.ipynb as one plain HTML document, for `literasi serve`; `ponsel`: this
+    browser's key, put in the links of the apps that ask for it.
 
     Every phone in a class opens the landing page first. As a Voilà page each would start a
     kernel (~140 MB, ~1,8 CPU-seconds) only to show HTML; here the server writes the page
@@ -133,7 +141,7 @@ def halaman_statis(folder: str | Path, alamat: str | None = None) -> str:
         if sel["cell_type"] == "markdown":
             html = mistune.html(sumber)
         elif sumber.strip() == KODE_BERANDA:
-            html = html_beranda(katalog(folder), alamat)
+            html = html_beranda(katalog(folder), alamat, ponsel)
         else:
             raise ValueError(f"index.ipynb: sel kode tak dikenal, bukan {KODE_BERANDA!r}")
         isi.append(f"<div class='jp-RenderedHTMLCommon'>{html}</div>")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -21,6 +22,8 @@ from pathlib import Path
 
 import mistune
 from mistune.renderers.html import HTMLRenderer
+
+from literasi.lokasi import folder_kit
 
 JUDUL_KIT = "Kit Literasi Statistik Kota Pekalongan"
 CHROMIUM_DEBIAN = "/usr/bin/chromium"
@@ -188,11 +191,17 @@ def bangun_semua(folder_lessons: Path, folder_keluar: Path, pdf: bool) -> list[P
 
 
 def cari_repo() -> Path:
-    """The kit's folder: the parent of widgets/ that has lessons/ (or the current folder)."""
-    for calon in (Path(__file__).resolve().parents[3], Path.cwd()):
-        if (calon / "lessons").is_dir():
-            return calon
-    raise RuntimeError("Folder lessons/ tidak ditemukan. Jalankan perintah ini di folder kit.")
+    """The kit's folder, the one holding lessons/ (literasi.lokasi)."""
+    try:
+        return folder_kit()
+    except FileNotFoundError as galat:
+        raise RuntimeError(str(galat)) from galat
+
+
+def tempat_cetak(repo: Path) -> Path:
+    """lessons/_cetak/ in the kit's folder; a wheel's read-only copy prints to ./cetak_literasi/."""
+    folder = repo / "lessons"
+    return folder / "_cetak" if os.access(folder, os.W_OK) else Path.cwd() / "cetak_literasi"
 
 
 def _tampil(path: Path) -> str:
@@ -212,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         repo = cari_repo()
-        keluar = Path(args.keluar) if args.keluar else repo / "lessons" / "_cetak"
+        keluar = Path(args.keluar) if args.keluar else tempat_cetak(repo)
         berkas = bangun_semua(repo / "lessons", keluar, pdf=args.pdf)
     except (RuntimeError, subprocess.TimeoutExpired) as galat:
         print(galat, file=sys.stderr)

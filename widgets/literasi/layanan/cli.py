@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import secrets
 import signal
 import sys
 from pathlib import Path
 
+from literasi.kelas import pin
 from literasi.layanan import server
 
 
@@ -44,8 +44,9 @@ def perintah_serve(args: argparse.Namespace) -> int:
         return 1
 
     alamat = f"http://{ip}:{args.port}/"
-    # On the LAN the teacher's dashboard needs a PIN that only the teacher sees (this terminal).
-    pin_guru = f"{secrets.randbelow(10**6):06d}" if args.lan else None
+    # On the LAN the teacher's dashboard needs a PIN that only the teacher sees (this terminal);
+    # the kernels get a salted slow hash of it (literasi.kelas.pin).
+    pin_guru = pin.buat_pin() if args.lan else None
     print("Kit Literasi Statistik Kota Pekalongan")
     print(f"Buka di browser: {alamat}")
     if args.lan:
@@ -53,7 +54,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
 
         print("Siswa: sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini:")
         print(qr_teks(alamat))
-        print(f"PIN guru (untuk Dasbor Sensus Kelas): {pin_guru}")
+        print(f"PIN guru (untuk Dasbor Sensus Kelas dan Kuis Kelas): {pin_guru}")
     for notebook, n in kolam.items():
         print(f"Disiapkan {n} kernel untuk {notebook}")
     print("Tekan Ctrl+C untuk menghentikan server.", flush=True)
@@ -64,7 +65,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
         port=args.port,
         kolam=kolam,
         alamat_publik=alamat if args.lan else None,
-        pin_guru=pin_guru,
+        hash_pin_guru=pin.hash_pin(pin_guru) if pin_guru else None,
         rinci=args.rinci,
     )
     # Ctrl+C must stop the server even when a parent process set SIGINT to "ignore".

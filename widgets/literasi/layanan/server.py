@@ -20,6 +20,7 @@ from pathlib import Path
 
 from literasi.aplikasi import id_aplikasi, metadata_notebook
 from literasi.layanan import kolam
+from literasi.lokasi import folder_kit
 
 PAKET = Path(__file__).resolve().parent
 KONFIG_JUPYTER = PAKET / "jupyter" / "config"
@@ -38,7 +39,7 @@ class PengaturanServer:
     port: int = 8866
     kolam: dict[str, int] = field(default_factory=dict)  # notebook path -> preheated kernels
     alamat_publik: str | None = None  # the URL printed and shown as a QR code
-    pin_guru: str | None = None  # guards the teacher's dashboard in LAN mode
+    hash_pin_guru: str | None = None  # the teacher's PIN (LAN mode), as literasi.kelas.pin.hash_pin
 
     rinci: bool = False  # show Voilà's INFO log (for developers)
 
@@ -122,14 +123,16 @@ def rencana_kolam(
 
 
 def cari_folder_notebook() -> Path:
-    """notebooks/ of the repository the kit was installed from (editable install)."""
-    for parent in PAKET.parents:
-        if (parent / "notebooks" / HALAMAN_AWAL).is_file():
-            return parent / "notebooks"
-    return Path.cwd() / "notebooks"
+    """The kit's notebooks/ (literasi.lokasi: $LITERASI_KIT, the repository, or a wheel's copy)."""
+    try:
+        return folder_kit() / "notebooks"
+    except FileNotFoundError:
+        return Path.cwd() / "notebooks"  # `literasi serve` then says what is missing
 
 
-def siapkan_lingkungan(alamat_publik: str | None = None, pin_guru: str | None = None) -> None:
+def siapkan_lingkungan(
+    alamat_publik: str | None = None, hash_pin_guru: str | None = None
+) -> None:
     """Put the kit's Jupyter config and Voilà template on the search paths of this process.
 
     The same two paths are exported by binder/start, so Binder and JupyterHub users get the
@@ -138,12 +141,18 @@ def siapkan_lingkungan(alamat_publik: str | None = None, pin_guru: str | None = 
     for nama, path in (("JUPYTER_CONFIG_PATH", KONFIG_JUPYTER), ("JUPYTER_PATH", DATA_JUPYTER)):
         lama = os.environ.get(nama)
         os.environ[nama] = str(path) + (os.pathsep + lama if lama else "")
+    from literasi.kelas.kuis_web import umumkan_ke_kernel
+
+    umumkan_ke_kernel()  # the class quiz's host view learns that phones can join (/kuis)
     if alamat_publik:
         # Read by the landing page (in the kernel) to draw the QR code for the projector.
         os.environ["LITERASI_ALAMAT"] = alamat_publik
-    if pin_guru:
+    if hash_pin_guru:
         # Read by the teacher's dashboard (in its kernel): students on the LAN cannot open it.
-        os.environ["LITERASI_PIN_GURU"] = pin_guru
+        # A hash, not the PIN: a kernel can check a PIN without holding it.
+        from literasi.kelas.pin import ENV_HASH
+
+        os.environ[ENV_HASH] = hash_pin_guru
 
 
 def alamat_lan() -> str | None:
@@ -179,15 +188,22 @@ def buat_aplikasi_voila():
     from voila.tornado.handler import TornadoVoilaHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+    from literasi.kelas import ponsel
+
     class HalamanAplikasi(TornadoVoilaHandler):
         async def get(self, path=None):
             if path == HALAMAN_AWAL:
-                # Every phone opens the landing page first: plain HTML, no kernel.
+                # Every phone opens the landing page first: plain HTML, no kernel. It gives the
+                # browser its phone key and puts it in the links of the apps that ask for it.
                 from literasi.layanan.beranda import halaman_statis
 
+                kunci = ponsel.kunci_beranda(self)
                 self.set_header("Content-Type", "text/html; charset=UTF-8")
-                self.finish(halaman_statis(self.settings["literasi_folder"], alamat_untuk_siswa()))
+                folder = self.settings["literasi_folder"]
+                self.finish(halaman_statis(folder, alamat_untuk_siswa(), kunci))
                 return
+            if path in self.settings["literasi_berkunci"] and ponsel.arahkan_ke_kunci(self):
+                return  # redirected to the same app with this browser's phone key
             return await super().get(path)
 
         async def prepare(self, **kwargs):
@@ -218,6 +234,11 @@ def buat_aplikasi_voila():
             finally:
                 voila_app.voila_kernel_manager_factory = pabrik_voila
             settings["literasi_folder"] = self.root_dir
+            from literasi.layanan.beranda import katalog
+
+            # Apps whose link carries the phone's key (notebook metadata literasi.kunci_ponsel).
+            berkunci = {a.path for a in katalog(self.root_dir) if a.kunci_ponsel}
+            settings["literasi_berkunci"] = berkunci
             # Gzip every page, script and JSON. Voilà applies its tornado_settings after the
             # Application is built, too late for tornado to add the gzip transform.
             settings["compress_response"] = True
@@ -237,6 +258,9 @@ def buat_aplikasi_voila():
                 for h in super().init_handlers()
                 if h[1] not in tersembunyi
             ]
+            from literasi.kelas.kuis_web import rute_kuis  # Kuis Kelas: phones without kernels
+
+            handlers = rute_kuis(self.server_url) + handlers
             awal = self.server_url.rstrip("/") + "/voila/render/" + HALAMAN_AWAL
             handlers.insert(0, (self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": awal}))
             return handlers
@@ -246,6 +270,14 @@ def buat_aplikasi_voila():
 
 def jalankan(pengaturan: PengaturanServer) -> None:
     """Start Voilà in this process; Ctrl+C shuts every kernel down (Voilà's own stop())."""
-    siapkan_lingkungan(pengaturan.alamat_publik, pengaturan.pin_guru)
+    from literasi.kelas import pin, ponsel
+
+    siapkan_lingkungan(pengaturan.alamat_publik, pengaturan.hash_pin_guru)
+    # This server's kernels: every page of an app that asks has a phone key, and a preheated
+    # kernel reads its page's query string from this address (Voilà's VOILA_APP_IP).
+    os.environ[ponsel.ENV_SERVER] = "1"
+    os.environ["VOILA_APP_IP"] = pengaturan.ip
+    if pengaturan.hash_pin_guru:
+        pin.pantau_di_terminal(pengaturan.hash_pin_guru)  # wrong PINs: one line per burst
     VoilaLiterasi = buat_aplikasi_voila()
     VoilaLiterasi.launch_instance(argv=[], config=pengaturan.konfig_voila())

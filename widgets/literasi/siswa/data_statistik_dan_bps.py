@@ -13,8 +13,8 @@ from html import escape
 import ipywidgets as ipw
 import pandas as pd
 
-from literasi.data import describe_dataset, load_dataset
-from literasi.format import format_angka
+from literasi.data import KOTA_KITA, describe_dataset, load_dataset
+from literasi.format import format_angka, format_bertanda
 from literasi.grafik import (
     WARNA_PEKALONGAN,
     WARNA_SOROT,
@@ -23,10 +23,9 @@ from literasi.grafik import (
     html_grafik,
     sumbu_angka,
 )
-from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.soal import Alternatif, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
-KOTA_KITA = "Kota Pekalongan"
 DATA_REGISTRASI = "penduduk_luas_kabkota_jateng_2024"
 DATA_PROYEKSI = "kemiskinan_maret_kabkota_jateng_2020_2024"
 DATA_WEB = "angka_halaman_web_kota_pekalongan"
@@ -34,8 +33,8 @@ DATA_WILAYAH = "wilayah_kota_pekalongan_kemendagri_2025"
 TAHUN_PROYEKSI = 2024
 KOLOM_PROYEKSI = "Jumlah Penduduk Ribu Jiwa"
 SUMBER = (
-    "BPS, Sensus Penduduk 2020 (dikutip Wikipedia); BPS Provinsi Jawa Tengah, tabel kemiskinan "
-    "Maret 2024 (kolom jumlah penduduk, proyeksi); Ditjen Dukcapil Kemendagri, Data "
+    "BPS, Sensus Penduduk 2020 (dikutip Wikipedia); BPS, proyeksi penduduk 2024 (kolom jumlah "
+    "penduduk di salinan tabel kemiskinan Maret); Ditjen Dukcapil Kemendagri, Data "
     "Kependudukan Semester II 2024"
 )
 TAMPILAN = ("Jumlah penduduk", "Selisih dari sensus")
@@ -67,7 +66,9 @@ def angka_sensus(web: pd.DataFrame) -> int:
 
 
 def angka_proyeksi_ribu(kemiskinan: pd.DataFrame, tahun: int = TAHUN_PROYEKSI) -> float:
-    """BPS projection (thousand people) used as the denominator of the poverty table."""
+    """BPS's population projection (ribu jiwa, two decimals): the "Jumlah Penduduk" column of
+    the March poverty table (its 2020 value is the SP2020 count). Not the denominator of BPS's
+    poverty rates (literasi.seri)."""
     baris = kemiskinan[(kemiskinan["Wilayah"] == KOTA_KITA) & (kemiskinan["Tahun"] == tahun)]
     return float(baris[KOLOM_PROYEKSI].iloc[0])
 
@@ -91,7 +92,7 @@ def tiga_angka(
             "penduduk yang tinggal di kota saat sensus",
         ),
         AngkaPenduduk(
-            "Proyeksi BPS\n2024",
+            "Proyeksi\nBPS 2024",
             "Proyeksi",
             "BPS",
             str(TAHUN_PROYEKSI),
@@ -100,7 +101,7 @@ def tiga_angka(
             "perkiraan penduduk yang tinggal di kota, dihitung maju dari sensus",
         ),
         AngkaPenduduk(
-            "Registrasi\nDukcapil 2024",
+            "Registrasi\nDukcapil\n2024",
             "Registrasi",
             "Dukcapil",
             "Desember 2024",
@@ -160,7 +161,7 @@ def daftar_soal(angka: list[AngkaPenduduk], jenis: dict[str, str], rata_kodepos:
     """The six exercises in page order; every answer comes from the data."""
     sensus, proyeksi, registrasi = angka
     numerik = [k for k, j in jenis.items() if j == "numerik"]
-    beda = proyeksi.jiwa - registrasi.jiwa
+    beda = proyeksi.jiwa - registrasi.jiwa  # the projection is rounded to ten people
     sebut_sumber = f"Sebut sistem dan waktunya: {registrasi.sistem.lower()} "
     sebut_sumber += f"{registrasi.lembaga}, {registrasi.waktu}"
     return [
@@ -243,23 +244,39 @@ def daftar_soal(angka: list[AngkaPenduduk], jenis: dict[str, str], rata_kodepos:
         ),
         SoalAngka(
             pertanyaan=(
-                f"Proyeksi BPS {proyeksi.waktu}: {format_angka(proyeksi.jiwa)} jiwa. Registrasi "
-                f"Dukcapil {registrasi.waktu}: {format_angka(registrasi.jiwa)} jiwa. Berapa jiwa "
-                "selisih kedua angka itu?"
+                f"Proyeksi BPS {proyeksi.waktu}: {format_angka(proyeksi.jiwa / 1000, 2)} ribu jiwa "
+                f"(dibulatkan ke puluhan jiwa). Registrasi Dukcapil {registrasi.waktu}: "
+                f"{format_angka(registrasi.jiwa)} jiwa. Kira-kira berapa ribu jiwa selisih kedua "
+                "angka itu?"
             ),
-            jawaban=float(beda),
-            desimal=0,
-            satuan="jiwa",
-            # Projection is rounded to 10 people in the source: allow ±1% of the difference.
-            toleransi=0.01,
+            jawaban=beda / 1000,
+            desimal=1,
+            satuan="ribu jiwa",
+            toleransi=0.05,  # "kira-kira": 2,9 or 3 ribu
             petunjuk=[
-                "Selisih = angka yang besar − angka yang kecil.",
-                f"Hitung {format_angka(proyeksi.jiwa)} − {format_angka(registrasi.jiwa)}.",
+                "Selisih = angka yang besar − angka yang kecil. Samakan satuannya dulu: "
+                f"{format_angka(proyeksi.jiwa / 1000, 2)} ribu = "
+                f"{format_angka(proyeksi.jiwa)} jiwa.",
+                f"Hitung {format_angka(proyeksi.jiwa)} − {format_angka(registrasi.jiwa)}, lalu "
+                "tulis dalam ribu dengan satu desimal.",
             ],
             penjelasan=(
-                f"Proyeksi lebih besar sekitar {format_angka(beda)} jiwa. Proyeksi memperkirakan "
-                "orang yang tinggal di kota; registrasi menghitung orang yang terdaftar."
+                f"Proyeksi lebih besar sekitar {format_angka(beda / 1000, 1)} ribu jiwa. Angka "
+                "proyeksi dibulatkan ke puluhan jiwa, jadi selisihnya tidak bisa ditulis sampai "
+                f"satuan jiwa (bukan tepat {format_angka(beda)}). Proyeksi memperkirakan orang "
+                "yang tinggal di kota; registrasi menghitung orang yang terdaftar."
             ),
+            alternatif=[
+                Alternatif(
+                    float(beda),
+                    f"{format_angka(proyeksi.jiwa)} − {format_angka(registrasi.jiwa)} = "
+                    f"{format_angka(beda)}. Karena proyeksinya dibulatkan ke puluhan jiwa, "
+                    f"tulis “sekitar {format_angka(beda / 1000, 1)} ribu jiwa”, bukan tepat "
+                    f"{format_angka(beda)}.",
+                    benar=True,
+                    teks=f"{format_angka(beda)} jiwa",
+                ),
+            ],
         ),
         SoalPilihan(
             pertanyaan=(
@@ -295,10 +312,6 @@ def semua_soal() -> list:
     return daftar_soal(
         angka, jenis_variabel(DATA_REGISTRASI), rata_rata_kodepos(load_dataset(DATA_WILAYAH))
     )
-
-
-def _tanda(x: float, desimal: int = 0) -> str:
-    return ("+" if x > 0 else "") + format_angka(x, desimal)
 
 
 class TigaAngkaPenduduk(Tampilan):
@@ -349,8 +362,8 @@ class TigaAngkaPenduduk(Tampilan):
     def _ringkasan_selisih(self) -> str:
         selisih = selisih_dari_sensus(self.angka)
         bagian = "; ".join(
-            f"{escape(a.sistem.lower())} {escape(a.waktu)} <b>{_tanda(s)} jiwa</b> "
-            f"({_tanda(p, 1)}%)"
+            f"{escape(a.sistem.lower())} {escape(a.waktu)} "
+            f"<b>{format_bertanda(s, plus=True)} jiwa</b> ({format_bertanda(p, 1, plus=True)}%)"
             for a, (s, p) in zip(self.angka[1:], selisih[1:], strict=True)
         )
         return (
@@ -392,7 +405,10 @@ class TigaAngkaPenduduk(Tampilan):
         selisih = selisih_dari_sensus(self.angka)
         nilai = [s for s, _ in selisih]
         batang = ax.bar(range(3), nilai, color=[WARNA_UTAMA, WARNA_SOROT, WARNA_PEKALONGAN])
-        label = ["0 (acuan)"] + [f"{_tanda(s)}\n({_tanda(p, 1)}%)" for s, p in selisih[1:]]
+        label = ["0 (acuan)"] + [
+            f"{format_bertanda(s, plus=True)}\n({format_bertanda(p, 1, plus=True)}%)"
+            for s, p in selisih[1:]
+        ]
         ax.bar_label(batang, labels=label, fontsize=9.5, padding=2)
         ax.axhline(0, color="#4a5a64", linewidth=0.8)
         ax.set_ylim(0, max(nilai) * 1.3)
@@ -401,7 +417,8 @@ class TigaAngkaPenduduk(Tampilan):
             "Diagram batang selisih dari Sensus Penduduk 2020 "
             f"({format_angka(self.angka[0].jiwa)} jiwa): "
             + ", ".join(
-                f"{a.sistem.lower()} {a.waktu} {_tanda(s)} jiwa ({_tanda(p, 1)}%)"
+                f"{a.sistem.lower()} {a.waktu} {format_bertanda(s, plus=True)} jiwa "
+                f"({format_bertanda(p, 1, plus=True)}%)"
                 for a, (s, p) in zip(self.angka[1:], selisih[1:], strict=True)
             )
             + "."

@@ -1,8 +1,9 @@
 """Lesson 09: the relationship between two variables, IPM against the poverty rate.
 
-A scatter of the 35 kab/kota of Jawa Tengah (IPM table, data 9; poverty main series, data 10,
-same year from both), Pearson's r computed from its formula, a least-squares line and what its
-slope means in units, and "correlation is not causation" with kota vs kabupaten as the example.
+A scatter of the 35 kab/kota of Jawa Tengah (IPM table, data 9; BPS's poverty rates from
+`literasi.seri`, same year from both), Pearson's r computed from its formula, a least-squares
+line and what its slope means in units, and "correlation is not causation" with kota vs
+kabupaten as the example.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import ipywidgets as ipw
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from literasi.data import load_dataset
-from literasi.format import format_angka
+from literasi import seri
+from literasi.data import KOTA_KITA, load_dataset
+from literasi.format import format_angka, format_bertanda
 from literasi.grafik import (
     WARNA_LAIN,
     WARNA_PEKALONGAN,
@@ -29,17 +31,10 @@ from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
-NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
-NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
-KOTA_KITA = "Kota Pekalongan"
-KOLOM_Y = "Persentase Penduduk Miskin Maret"
-IPM_KOTA_2024 = 77.22  # datasets/README.md, data 9
-MISKIN_KOTA_2024 = 6.59  # datasets/README.md, data 10 (main series)
+NAMA_IPM = seri.NAMA_IPM
+KOLOM_Y = seri.PERSEN
 TAHUN_SOAL = 2024
-SUMBER = (
-    "BPS Provinsi Jawa Tengah, Indeks Pembangunan Manusia menurut Kabupaten/Kota; "
-    "BPS Provinsi Jawa Tengah, Susenas Maret (persentase penduduk miskin, seri utama)"
-)
+SUMBER = f"{seri.SUMBER_IPM}; {seri.SUMBER_KEMISKINAN}"
 
 
 @dataclass(frozen=True)
@@ -91,6 +86,7 @@ VARIABEL_X = {
 
 def tabel_gabung(ipm: pd.DataFrame, miskin: pd.DataFrame, tahun: int) -> pd.DataFrame:
     """The 35 kab/kota of one year: IPM and its components beside the poverty rate (%).
+    `miskin`: `seri.kemiskinan` (BPS's rates).
 
     Both tables are joined on name and the same year, so every point is one place in one year.
     """
@@ -158,11 +154,6 @@ def kekuatan(r: float) -> str:
         else "sangat kuat"
     )
     return f"hubungan {'negatif' if r < 0 else 'positif'} {kata}"
-
-
-def bertanda(nilai: float, desimal: int) -> str:
-    """Indonesian number with a real minus sign: −0,67."""
-    return format_angka(nilai, desimal).replace("-", "−")
 
 
 def persamaan(kemiringan: float, potongan: float, nama_x: str = "x") -> str:
@@ -252,9 +243,34 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
     y_garis = ramalan(x_kota, b, a)
     posisi = posisi_terhadap_garis(y_kota - y_garis)
     r_semua = {kunci: ringkasan_hubungan(tabel, v)["r"] for kunci, v in VARIABEL_X.items()}
-    terkuat = max(r_semua, key=lambda k: abs(r_semua[k]))
-    terlemah = min(r_semua, key=lambda k: abs(r_semua[k]))
-    daftar_r = ", ".join(f"{k} {bertanda(v, 2)}" for k, v in r_semua.items())
+    urut_r = sorted(r_semua, key=lambda k: abs(r_semua[k]), reverse=True)
+    terkuat, kedua = urut_r[0], urut_r[1]
+    beda_r = abs(r_semua[terkuat]) - abs(r_semua[kedua])
+    daftar_r = ", ".join(f"{k} {format_bertanda(v, 3)}" for k, v in r_semua.items())
+    # How much r of the strongest variable moves by itself from year to year (same 35 places).
+    r_tahunan = {
+        t: ringkasan_hubungan(tabel_gabung(ipm, miskin, t), VARIABEL_X[terkuat])["r"]
+        for t in tahun_bersama(ipm, miskin)
+    }
+    goyang = max(r_tahunan.values()) - min(r_tahunan.values())
+    if beda_r >= goyang:
+        raise ValueError("Soal 5 mengandaikan selisih r lebih kecil dari goyangan tahunannya.")
+    arti_beda = (
+        f"Dengan 35 kabupaten/kota yang sama, r {terkuat} sendiri bergerak dari "
+        f"{format_bertanda(min(r_tahunan.values()), 3)} sampai "
+        f"{format_bertanda(max(r_tahunan.values()), 3)} dari tahun {min(r_tahunan)} sampai "
+        f"{max(r_tahunan)} (goyangan {format_angka(goyang, 3)}). Selisih {format_angka(beda_r, 3)} "
+        "lebih kecil dari goyangan itu, jadi keduanya sama-sama kuat: data ini tidak bisa memilih "
+        "pemenangnya."
+    )
+    if {terkuat, kedua} == {"IPM", "Lama sekolah"}:
+        arti_beda += " Lagi pula lama sekolah adalah bagian dari IPM, jadi wajar keduanya mirip."
+    opsi_beda = {  # short: one line each on a 360 px phone
+        "tak_berarti": "Belum berarti: sama-sama kuat",
+        "terkuat": f"Berarti: {terkuat} pasti paling kuat",
+        "berarti": f"{kedua} tidak penting",
+        "tanpa": "Tak ada hubungan: r bukan −1",
+    }
     beda_ipm = 5  # two kabupaten 5 IPM points apart: the slope read in units
     b3 = format_angka(abs(b), 3)
     sebab = {
@@ -272,8 +288,8 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
             jawaban=r,
             desimal=2,
             penjelasan=(
-                f"r = {bertanda(r, 2)}: {kekuatan(r)}. Tanda minus berarti makin tinggi IPM, "
-                "cenderung makin rendah persentase penduduk miskinnya; titik-titiknya tidak "
+                f"r = {format_bertanda(r, 2)}: {kekuatan(r)}. Tanda minus berarti makin tinggi "
+                "IPM, cenderung makin rendah persentase penduduk miskinnya; titik-titiknya tidak "
                 "tepat di satu garis, jadi r tidak sampai −1."
             ),
         ),
@@ -320,7 +336,7 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
         ),
         SoalAngka(
             pertanyaan=(
-                f"Kemiringan garis tahun {TAHUN_SOAL} adalah {bertanda(b, 3)}: poin persen "
+                f"Kemiringan garis tahun {TAHUN_SOAL} adalah {format_bertanda(b, 3)}: poin persen "
                 f"penduduk miskin per 1 poin IPM. Kabupaten A punya IPM {beda_ipm} poin lebih "
                 "tinggi daripada kabupaten B. Menurut garis, persentase penduduk miskin A lebih "
                 "rendah berapa poin persen?"
@@ -342,19 +358,27 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
         ),
         SoalPilihan(
             pertanyaan=(
-                f"Tahun {TAHUN_SOAL}: ganti pilihan variabel x. Dengan variabel mana hubungannya "
-                "dengan persentase penduduk miskin paling kuat (r paling dekat ke −1)?"
+                f"Tahun {TAHUN_SOAL}, r dengan persentase penduduk miskin: {daftar_r}. Seorang "
+                f"teman menyimpulkan: “{terkuat} paling kuat hubungannya.” Selisih r {terkuat} dan "
+                f"{kedua.lower()} hanya {format_angka(beda_r, 3)}. Apakah selisih itu berarti?"
             ),
-            pilihan=list(VARIABEL_X),
-            jawaban=terkuat,
-            tampilan="tombol",
-            penjelasan=f"r tahun {TAHUN_SOAL}: {daftar_r}. Yang paling dekat ke −1: {terkuat}.",
+            pilihan=list(opsi_beda.values()),
+            jawaban=opsi_beda["tak_berarti"],
+            penjelasan=arti_beda,
             petunjuk=[
-                "Pilih setiap variabel x, lalu catat r yang tertulis di ringkasan.",
-                "Bandingkan tanpa tanda minus: angka yang paling besar paling kuat.",
+                "Ganti tahun di Jelajahi dengan variabel x yang sama: berapa besar r berubah?",
+                "Bandingkan perubahan itu dengan selisih r dua variabel di soal.",
             ],
             umpan_balik={
-                terlemah: f"Justru {terlemah} yang hubungannya paling lemah. Lihat r lagi.",
+                opsi_beda["terkuat"]: (
+                    f"Paling dekat ke −1 di tahun ini, ya, tetapi hanya {format_angka(beda_r, 3)} "
+                    "lebih dekat. Lihat berapa besar r berubah dari tahun ke tahun."
+                ),
+                opsi_beda["berarti"]: (
+                    f"r {format_bertanda(r_semua[kedua], 2)} tetap hubungan yang kuat; selisih "
+                    "kecil tidak membuat yang satu tidak penting."
+                ),
+                opsi_beda["tanpa"]: "r yang tidak −1 tetap bisa berarti hubungan yang kuat.",
             },
         ),
         SoalPilihan(
@@ -387,17 +411,22 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
 
 def semua_soal() -> list:
     """The lesson's exercises in page order, from the shipped data (answer key, tests)."""
-    return daftar_soal(load_dataset(NAMA_IPM), load_dataset(NAMA_MISKIN))
+    return daftar_soal(load_dataset(NAMA_IPM), seri.baca_kemiskinan())
 
 
 # --- the view ----------------------------------------------------------------------------
+
+
+def tahun_bersama(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list[int]:
+    """Years both tables cover (the scatter needs the same year from both)."""
+    return sorted(set(ipm["Tahun"].astype(int)) & set(miskin["Tahun"].astype(int)))
 
 
 class HubunganDuaVariabel(Tampilan):
     """Choose a year, an x variable and a kab/kota to name; see the scatter, r and the line."""
 
     def __init__(self, ipm: pd.DataFrame, miskin: pd.DataFrame):
-        tahun = sorted(set(ipm["Tahun"].astype(int)) & set(miskin["Tahun"].astype(int)))
+        tahun = tahun_bersama(ipm, miskin)
         self.tabel = {t: tabel_gabung(ipm, miskin, t) for t in tahun}
         self.tahun = ipw.ToggleButtons(
             options=[(str(t), t) for t in tahun],
@@ -431,7 +460,7 @@ class HubunganDuaVariabel(Tampilan):
 
     @classmethod
     def from_dataset(cls) -> HubunganDuaVariabel:
-        return cls(load_dataset(NAMA_IPM), load_dataset(NAMA_MISKIN))
+        return cls(load_dataset(NAMA_IPM), seri.baca_kemiskinan())
 
     def _update(self) -> None:
         tabel = self.tabel[self.tahun.value]
@@ -443,12 +472,12 @@ class HubunganDuaVariabel(Tampilan):
         arah = "di bawah" if sisa < 0 else "di atas"
         satuan = f" {var.satuan_nilai}" if var.satuan_nilai else ""
         self.pesan_terakhir = (
-            f"Tahun {self.tahun.value}: r = {bertanda(h['r'], 2)} ({kekuatan(h['r'])}). "
+            f"Tahun {self.tahun.value}: r = {format_bertanda(h['r'], 2)} ({kekuatan(h['r'])}). "
             f"{arti_kemiringan(h['kemiringan'], var)}"
         )
         self.ringkasan.value = (
             "<p class='literasi-ringkasan' style='font-size:1.05em'>"
-            f"<b>r = {bertanda(h['r'], 2)}</b>: {escape(kekuatan(h['r']))}.<br>"
+            f"<b>r = {format_bertanda(h['r'], 2)}</b>: {escape(kekuatan(h['r']))}.<br>"
             f"Garis: {escape(persamaan(h['kemiringan'], h['potongan'], self.variabel.value))}. "
             f"{escape(arti_kemiringan(h['kemiringan'], var))}</p>"
             f"<p><b>{escape(pilih['Wilayah'])}</b>: {escape(var.singkat)} "
@@ -505,7 +534,7 @@ class HubunganDuaVariabel(Tampilan):
         ax.text(
             0.98,
             0.97,
-            f"r = {bertanda(h['r'], 2)}",
+            f"r = {format_bertanda(h['r'], 2)}",
             transform=ax.transAxes,
             ha="right",
             va="top",
@@ -529,7 +558,7 @@ class HubunganDuaVariabel(Tampilan):
         sisa = h["sisa"][KOTA_KITA]
         kalimat = (
             f"Diagram pencar {var.label.lower()} dan persentase penduduk miskin 35 "
-            f"kabupaten/kota Jawa Tengah, {self.tahun.value}: r = {bertanda(h['r'], 2)}, "
+            f"kabupaten/kota Jawa Tengah, {self.tahun.value}: r = {format_bertanda(h['r'], 2)}, "
             f"{kekuatan(h['r'])}; garis {persamaan(h['kemiringan'], h['potongan'], 'x')}. "
             f"Kota Pekalongan (ungu): {format_angka(x[kota], var.desimal)} dan "
             f"{format_angka(y[kota], 2)}%, {format_angka(abs(sisa), 2)} poin persen "

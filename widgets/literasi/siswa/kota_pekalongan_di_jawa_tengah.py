@@ -11,7 +11,7 @@ from html import escape
 import ipywidgets as ipw
 import pandas as pd
 
-from literasi.data import load_dataset
+from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import (
     WARNA_LAIN,
@@ -27,7 +27,6 @@ from literasi.soal import SoalAngka, SoalPilihan
 from literasi.tampilan import Tampilan
 
 NAMA_DATA = "penduduk_luas_kabkota_jateng_2024"
-KOTA_KITA = "Kota Pekalongan"
 SUMBER = (
     "Ditjen Dukcapil Kemendagri, Data Kependudukan Semester II (Desember) 2024 (penduduk); "
     "Badan Informasi Geospasial 2024 (luas)"
@@ -152,8 +151,9 @@ def daftar_soal(tabel: pd.DataFrame, provinsi: pd.Series) -> list:
         ),
         SoalAngka(
             pertanyaan=(
-                f"Jawa Tengah berpenduduk {format_angka(provinsi['penduduk_total'])} jiwa. Berapa "
-                "persen penduduk Jawa Tengah yang tinggal di Kota Pekalongan?"
+                f"Menurut catatan Dukcapil, Jawa Tengah berpenduduk "
+                f"{format_angka(provinsi['penduduk_total'])} jiwa. Berapa persen penduduk Jawa "
+                "Tengah yang terdaftar di Kota Pekalongan?"
             ),
             jawaban=float(bagian),
             persen=True,
@@ -166,8 +166,9 @@ def daftar_soal(tabel: pd.DataFrame, provinsi: pd.Series) -> list:
                 "Hasilnya kurang dari 1%. Tulis dengan dua angka desimal dan tanda %.",
             ],
             penjelasan=(
-                f"Kurang dari 1 dari setiap 100 orang Jawa Tengah tinggal di Kota Pekalongan "
-                f"(sekitar {format_angka(bagian, 2)}%)."
+                "Kurang dari 1 dari setiap 100 penduduk Jawa Tengah terdaftar di Kota "
+                f"Pekalongan (sekitar {format_angka(bagian, 2)}%). Yang terdaftar belum tentu "
+                "tinggal di sana: angka penduduk yang tinggal berasal dari sensus dan proyeksi BPS."
             ),
         ),
     ]

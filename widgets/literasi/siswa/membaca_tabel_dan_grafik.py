@@ -1,7 +1,8 @@
 """Lesson 02: reading tables and charts.
 
 Bar or pie, sorting, totals or percentages, and the misleading chart: the same real Jawa Tengah
-numbers (IPM 2024, poverty rate 2020–2024) drawn with the y-axis from zero or cut off.
+numbers (IPM 2024, BPS's poverty rate 2020–2025 from `literasi.seri`) drawn with the y-axis from
+zero or cut off.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import ipywidgets as ipw
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from literasi.data import load_dataset
+from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import (
     WARNA_LAIN,
@@ -24,16 +25,25 @@ from literasi.grafik import (
     gambar_baru,
     html_grafik,
 )
-from literasi.soal import SoalAngka, SoalPilihan, SoalTebak, SoalUrutan
+from literasi.seri import (
+    IPM,
+    MISKIN,
+    NAMA_IPM,
+    NAMA_MARET,
+    PERSEN,
+    SUMBER_KEMISKINAN,
+    baca_kemiskinan,
+    per_tahun,
+)
+from literasi.soal import Alternatif, SoalAngka, SoalPilihan, SoalTebak, SoalUrutan
 from literasi.tampilan import Tampilan
 
-KOTA_KITA = "Kota Pekalongan"
-DATA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
-DATA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
-KOLOM_IPM = "Indeks Pembangunan Manusia"
-KOLOM_PERSEN = "Persentase Penduduk Miskin Maret"
-KOLOM_MISKIN = "Jumlah Penduduk Miskin Maret Ribu Jiwa"
-KOLOM_PENDUDUK = "Jumlah Penduduk Ribu Jiwa"
+DATA_IPM = NAMA_IPM
+KOLOM_IPM = IPM
+KOLOM_PERSEN = PERSEN
+KOLOM_MISKIN = MISKIN
+# BPS's mid-year population projection (SP2020-based), ribu jiwa: a column of the March table.
+KOLOM_PROYEKSI = "Jumlah Penduduk Ribu Jiwa"
 TAHUN = 2024
 # The former Karesidenan Pekalongan: the city and the kab/kota around it on the north coast.
 EKS_KARESIDENAN = [
@@ -46,7 +56,7 @@ EKS_KARESIDENAN = [
     "Kabupaten Brebes",
 ]
 SUMBER_IPM = "BPS Provinsi Jawa Tengah, Indeks Pembangunan Manusia menurut Kabupaten/Kota"
-SUMBER_MISKIN = "BPS Provinsi Jawa Tengah, Susenas Maret (penduduk miskin menurut kab/kota)"
+SUMBER_MISKIN = SUMBER_KEMISKINAN
 SUMBU = ("Sumbu-y mulai dari nol", "Sumbu-y dipotong")
 
 
@@ -75,9 +85,9 @@ def ipm_wilayah(ipm: pd.DataFrame, tahun: int = TAHUN, wilayah=EKS_KARESIDENAN) 
 
 
 def persen_miskin_kota(miskin: pd.DataFrame, nama: str = KOTA_KITA) -> pd.DataFrame:
-    """Poverty rate (%) of one kab/kota, year by year."""
-    kota = miskin[miskin["Wilayah"] == nama].sort_values("Tahun")
-    return kota[["Tahun", KOLOM_PERSEN]].reset_index(drop=True)
+    """Poverty rate (%) of one kab/kota, year by year (`miskin`: `literasi.seri.kemiskinan`)."""
+    kota = per_tahun(miskin, KOLOM_PERSEN, nama)
+    return pd.DataFrame({"Tahun": kota.index, KOLOM_PERSEN: kota.to_numpy()})
 
 
 def batas_potong(nilai: list[float]) -> float:
@@ -115,8 +125,9 @@ def seri_ipm(ipm: pd.DataFrame) -> Seri:
 
 def seri_miskin(miskin: pd.DataFrame) -> Seri:
     tabel = persen_miskin_kota(miskin)
+    awal, akhir = tabel["Tahun"].min(), tabel["Tahun"].max()
     return Seri(
-        judul="Penduduk miskin Kota Pekalongan, Maret 2020–2024",
+        judul=f"Penduduk miskin Kota Pekalongan, Maret {awal}–{akhir}",
         label=[str(t) for t in tabel["Tahun"]],
         nilai=[float(x) for x in tabel[KOLOM_PERSEN]],
         label_y="Penduduk miskin (% penduduk)",
@@ -141,10 +152,15 @@ def tabel_jumlah_persen(miskin: pd.DataFrame, tahun: int = TAHUN) -> pd.DataFram
         {
             "Wilayah": [nama_pendek(n) for n in tabel["Wilayah"]],
             "Miskin (ribu)": tabel[KOLOM_MISKIN].astype(float).to_numpy(),
-            "Penduduk (ribu)": tabel[KOLOM_PENDUDUK].astype(float).to_numpy(),
             "Miskin (%)": tabel[KOLOM_PERSEN].astype(float).to_numpy(),
         }
     )
+
+
+def proyeksi_penduduk_ribu(maret: pd.DataFrame, tahun: int = TAHUN) -> float:
+    """BPS's population projection for the city (ribu jiwa), from the March table's column."""
+    baris = maret[(maret["Wilayah"] == KOTA_KITA) & (maret["Tahun"] == tahun)]
+    return float(baris[KOLOM_PROYEKSI].iloc[0])
 
 
 def _label_sumbu(y: float, _posisi=None) -> str:
@@ -202,14 +218,11 @@ def html_batang(seri: Seri, potong: bool) -> str:
 def html_lingkaran(miskin: pd.DataFrame, tahun: int = TAHUN) -> str:
     """Pie chart of the city's poor and not-poor population: parts of one whole."""
     baris = miskin[(miskin["Wilayah"] == KOTA_KITA) & (miskin["Tahun"] == tahun)].iloc[0]
-    miskin_ribu = float(baris[KOLOM_MISKIN])
-    penduduk_ribu = float(baris[KOLOM_PENDUDUK])
-    bagian = [miskin_ribu, penduduk_ribu - miskin_ribu]
-    persen = [100 * b / penduduk_ribu for b in bagian]
+    persen = [float(baris[KOLOM_PERSEN]), 100 - float(baris[KOLOM_PERSEN])]
     fig = gambar_baru(4.2, 3.3)
     ax = fig.add_subplot()
     ax.pie(
-        bagian,
+        persen,
         labels=["Miskin", "Tidak miskin"],
         colors=[WARNA_SOROT, WARNA_LAIN],
         autopct=lambda p: format_angka(p, 1) + "%",
@@ -219,16 +232,16 @@ def html_lingkaran(miskin: pd.DataFrame, tahun: int = TAHUN) -> str:
     )
     ax.set_title(f"Penduduk Kota Pekalongan, Maret {tahun}", fontsize=10.5)
     kalimat = (
-        f"Diagram lingkaran penduduk Kota Pekalongan Maret {tahun} "
-        f"({format_angka(penduduk_ribu, 2)} ribu jiwa): miskin {format_angka(persen[0], 1)}% "
-        f"({format_angka(miskin_ribu, 2)} ribu jiwa), tidak miskin "
-        f"{format_angka(persen[1], 1)}%. Kedua bagian berjumlah 100%."
+        f"Diagram lingkaran penduduk Kota Pekalongan Maret {tahun}: miskin "
+        f"{format_angka(persen[0], 1)}% ({format_angka(baris[KOLOM_MISKIN], 2)} ribu jiwa), "
+        f"tidak miskin {format_angka(persen[1], 1)}%. Kedua bagian berjumlah 100%."
     )
     return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER_MISKIN)
 
 
-def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
-    """The five exercises in page order; every answer comes from the data."""
+def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame, proyeksi_ribu: float) -> list:
+    """The five exercises in page order; every answer comes from the data. `miskin`:
+    `literasi.seri.kemiskinan`; `proyeksi_ribu`: the city's population projection for TAHUN."""
     tabel_ipm = ipm_wilayah(ipm).set_index("Wilayah")[KOLOM_IPM]
     pembanding = tabel_ipm.index[-1]  # the lowest IPM of the group
     kita, dia = float(tabel_ipm[KOTA_KITA]), float(tabel_ipm[pembanding])
@@ -245,7 +258,9 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
     terbanyak = tabel.loc[tabel["Miskin (ribu)"].idxmax(), "Wilayah"]
 
     kota = miskin[(miskin["Wilayah"] == KOTA_KITA) & (miskin["Tahun"] == TAHUN)].iloc[0]
-    persen_kota = 100 * float(kota[KOLOM_MISKIN]) / float(kota[KOLOM_PENDUDUK])
+    miskin_ribu, persen_bps = float(kota[KOLOM_MISKIN]), float(kota[KOLOM_PERSEN])
+    persen_kota = 100 * miskin_ribu / proyeksi_ribu
+    tren_judul = seri_miskin(miskin).judul.removeprefix("Penduduk miskin ")
 
     cocok_lingkaran = f"Penduduk Kota Pekalongan {TAHUN}: miskin dan tidak miskin"
     return [
@@ -289,7 +304,7 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
             pilihan=[
                 f"IPM {len(tabel_ipm)} kabupaten/kota eks-Karesidenan Pekalongan {TAHUN}",
                 cocok_lingkaran,
-                "Persentase penduduk miskin Kota Pekalongan 2020–2024",
+                f"Persentase penduduk miskin {tren_judul}",
             ],
             jawaban=cocok_lingkaran,
             penjelasan=(
@@ -302,9 +317,9 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
                     "IPM setiap wilayah adalah indeks sendiri-sendiri; menjumlahkannya tidak "
                     "menghasilkan keseluruhan apa pun. Pakai diagram batang."
                 ),
-                "Persentase penduduk miskin Kota Pekalongan 2020–2024": (
-                    "Ini perubahan dari tahun ke tahun; lima persentase itu bukan bagian dari "
-                    "satu keseluruhan. Pakai diagram batang atau garis."
+                f"Persentase penduduk miskin {tren_judul}": (
+                    "Ini perubahan dari tahun ke tahun; persentase tahun-tahun itu bukan bagian "
+                    "dari satu keseluruhan. Pakai diagram batang atau garis."
                 ),
             },
         ),
@@ -325,9 +340,10 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
         ),
         SoalAngka(
             pertanyaan=(
-                f"Maret {TAHUN}, Kota Pekalongan punya {format_angka(kota[KOLOM_MISKIN], 2)} ribu "
-                f"penduduk miskin dari {format_angka(kota[KOLOM_PENDUDUK], 2)} ribu penduduk. "
-                "Berapa persen penduduk yang miskin?"
+                f"Maret {TAHUN}, Kota Pekalongan punya {format_angka(miskin_ribu, 2)} ribu "
+                f"penduduk miskin. Proyeksi penduduk BPS untuk kota ini tahun {TAHUN}: "
+                f"{format_angka(proyeksi_ribu, 2)} ribu jiwa. Kalau dibagi dengan angka proyeksi "
+                "itu, berapa persen penduduk yang miskin?"
             ),
             jawaban=persen_kota,
             persen=True,
@@ -335,30 +351,46 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
             toleransi=0.005,
             petunjuk=[
                 "Persen = bagian ÷ keseluruhan × 100.",
-                f"Hitung {format_angka(kota[KOLOM_MISKIN], 2)} ÷ "
-                f"{format_angka(kota[KOLOM_PENDUDUK], 2)} × 100.",
+                f"Hitung {format_angka(miskin_ribu, 2)} ÷ {format_angka(proyeksi_ribu, 2)} × 100.",
                 "Hasilnya antara 5% dan 10%. Tulis dengan dua angka desimal.",
             ],
             penjelasan=(
-                f"Sekitar {format_angka(persen_kota, 2)}%, sama dengan angka BPS. Persentase "
-                "membuat kota kecil dan kabupaten besar bisa dibandingkan."
+                f"{format_angka(miskin_ribu, 2)} ÷ {format_angka(proyeksi_ribu, 2)} × 100 ≈ "
+                f"{format_angka(persen_kota, 2)}%. Tabel BPS (seri panel) mencatat "
+                f"{format_angka(persen_bps, 2)}% untuk Maret {TAHUN}: BPS menghitungnya "
+                "dari survei Susenas dengan jumlah penduduk menurut survei itu, bukan dengan angka "
+                f"proyeksi ini ({format_angka(miskin_ribu, 2)} ÷ {format_angka(persen_bps, 2)}% ≈ "
+                f"{format_angka(100 * miskin_ribu / persen_bps, 1)} ribu). Penyebut yang berbeda "
+                "memberi persen yang berbeda, jadi selalu sebut keseluruhannya. Persentase membuat "
+                "kota kecil dan kabupaten besar bisa dibandingkan."
             ),
+            alternatif=[
+                Alternatif(
+                    persen_bps,
+                    f"{format_angka(persen_bps, 2)}% adalah persentase yang tercatat di tabel BPS "
+                    "(seri panel). Soal "
+                    f"ini meminta hitunganmu dengan proyeksi {format_angka(proyeksi_ribu, 2)} ribu "
+                    "sebagai keseluruhan: bagi, lalu kalikan 100.",
+                ),
+            ],
         ),
     ]
 
 
 def semua_soal() -> list:
     """The lesson's exercises in page order, from the shipped data (answer key, tests)."""
-    return daftar_soal(load_dataset(DATA_IPM), load_dataset(DATA_MISKIN))
+    proyeksi = proyeksi_penduduk_ribu(load_dataset(NAMA_MARET))
+    return daftar_soal(load_dataset(DATA_IPM), baca_kemiskinan(), proyeksi)
 
 
 class GrafikMenipu(Tampilan):
     """The same numbers with the y-axis from zero or cut: see how a chart can mislead."""
 
     def __init__(self, ipm: pd.DataFrame, miskin: pd.DataFrame):
+        miskin_kota = seri_miskin(miskin)
         self.seri = {
             "IPM 2024, eks-Karesidenan Pekalongan": seri_ipm(ipm),
-            "Penduduk miskin Kota Pekalongan 2020–2024": seri_miskin(miskin),
+            miskin_kota.judul.replace(", Maret", ""): miskin_kota,
         }
         self.sumbu = ipw.ToggleButtons(
             options=list(SUMBU),
@@ -384,7 +416,7 @@ class GrafikMenipu(Tampilan):
 
     @classmethod
     def from_dataset(cls) -> GrafikMenipu:
-        return cls(load_dataset(DATA_IPM), load_dataset(DATA_MISKIN))
+        return cls(load_dataset(DATA_IPM), baca_kemiskinan())
 
     def _update(self) -> None:
         seri = self.seri[self.data.value]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from html import escape
+from math import comb
 
 import ipywidgets as ipw
 import numpy as np
@@ -29,7 +30,7 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.infografis import IsiPoster
-from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.soal import Alternatif, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan, kotak_seed
 
 SEED = 2024  # stated on screen, so every student sees the same throws
@@ -134,6 +135,20 @@ def hitung_hasil(hasil: np.ndarray, banyak_jenis: int) -> np.ndarray:
     return np.bincount(np.asarray(hasil), minlength=banyak_jenis)
 
 
+def peluang_sejauh_itu(banyak: int, muncul: int) -> float:
+    """For a fair coin thrown `banyak` times: the probability of a count at least as far from
+    half as `muncul` is, on either side (exact binomial, two-sided).
+
+    >>> round(peluang_sejauh_itu(60, 22), 3)
+    0.052
+    >>> peluang_sejauh_itu(10, 5)
+    1.0
+    """
+    jarak = abs(muncul - banyak / 2)
+    jauh = sum(comb(banyak, k) for k in range(banyak + 1) if abs(k - banyak / 2) >= jarak)
+    return jauh / 2**banyak
+
+
 def frekuensi_harapan(banyak: int, peluang: Fraction) -> Fraction:
     """Expected frequency: number of trials × probability.
 
@@ -218,8 +233,15 @@ def daftar_soal() -> list:
     irisan = titik_kejadian(a) & titik_kejadian(b)
     p_irisan = peluang_dua_dadu(irisan)
     pa, pb = peluang_dua_dadu(titik_kejadian(a)), peluang_dua_dadu(titik_kejadian(b))
-    belum_tentu = f"Belum tentu: {n_sedikit} lemparan terlalu sedikit untuk menilai"
-    curang = f"Ya, karena {format_angka(koin_sedikit, 2)} jauh dari 0,5"
+    gambar_sedikit = round(koin_sedikit * n_sedikit)
+    p_sejauh = peluang_sejauh_itu(n_sedikit, gambar_sedikit)
+    sejauh = (
+        f"sekitar {format_angka(100 * p_sejauh)} dari 100 percobaan {n_sedikit} lemparan koin "
+        f"seimbang memberi hasil sejauh itu dari {n_sedikit // 2} (atau lebih jauh, ke atas atau "
+        "ke bawah)"
+    )
+    belum_tentu = "Belum tentu: koin seimbang pun kadang memberi hasil seperti ini"
+    curang = f"Ya, pasti, karena {format_angka(koin_sedikit, 2)} jauh dari 0,5"
     pernyataan = {
         f"“{a}” dan “{b}” saling bebas": saling_bebas(a, b),
         f"“{a}” dan “{b}” saling lepas": saling_lepas(a, b),
@@ -291,16 +313,16 @@ def daftar_soal() -> list:
             jawaban=belum_tentu,
             tampilan="daftar",
             penjelasan=(
-                f"Dengan sedikit lemparan, frekuensi relatif melompat-lompat. Koin yang sama "
-                f"setelah {format_angka(6000)} lemparan memberi {format_angka(koin_akhir, 3)}, "
-                "dekat dengan peluangnya 0,5."
+                f"{gambar_sedikit} Gambar dari {n_sedikit} lemparan. Hitungan peluang: {sejauh}. "
+                "Jarang, tetapi bukan tidak mungkin: cukup untuk curiga dan melempar lagi, belum "
+                f"cukup untuk memastikan. Koin yang sama setelah {format_angka(6000)} lemparan "
+                f"memberi {format_angka(koin_akhir, 3)}, dekat dengan peluangnya 0,5."
             ),
             petunjuk=["Ganti banyak percobaan menjadi 6.000 dan lihat ke mana garisnya menuju."],
             umpan_balik={
                 curang: (
-                    f"{n_sedikit} lemparan masih sedikit. Koin seimbang pun bisa memberi "
-                    f"{round(koin_sedikit * n_sedikit)} Gambar dari {n_sedikit}: lihat garisnya "
-                    "melompat-lompat di awal."
+                    f"“Pasti” terlalu kuat: {sejauh}. Lempar lebih banyak: lihat garisnya "
+                    "melompat-lompat di awal, lalu tenang."
                 ),
                 "Tidak mungkin: frekuensi relatif selalu tepat 0,5": (
                     "Frekuensi relatif adalah hasil percobaan, jadi bisa berbeda dari peluang, "
@@ -311,11 +333,21 @@ def daftar_soal() -> list:
         SoalAngka(
             pertanyaan=(
                 "Tantangan SMA. Dua dadu dilempar bersamaan. Berapa peluang kejadian “jumlah 7” "
-                "DAN “dadu pertama 6” terjadi bersama? (Boleh ditulis sebagai pecahan.)"
+                "DAN “dadu pertama 6” terjadi bersama? (Tulis sebagai pecahan, atau desimal "
+                "dengan tiga angka di belakang koma.)"
             ),
             jawaban=float(p_irisan),
             desimal=3,
             toleransi=0.02,
+            alternatif=[
+                Alternatif(
+                    round(float(p_irisan), 2),
+                    f"Arahnya benar, tetapi {format_angka(float(p_irisan), 2)} dibulatkan terlalu "
+                    f"kasar: {p_irisan.numerator}/{p_irisan.denominator} = "
+                    f"{format_angka(float(p_irisan), 4)}…, dengan tiga desimal "
+                    f"{format_angka(float(p_irisan), 3)}. Atau tulis pecahannya saja.",
+                ),
+            ],
             petunjuk=[
                 "Ada 6 × 6 = 36 hasil yang sama mungkin.",
                 "Dadu pertama 6 dan jumlahnya 7: dadu kedua harus berapa?",

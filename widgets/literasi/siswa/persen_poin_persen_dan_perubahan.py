@@ -1,10 +1,10 @@
 """Lesson 06: percent, percentage points and change, on the March poverty rate 2020–2024.
 
-Main series only (`kemiskinan_maret_kabkota_jateng_2020_2024`). The table has no province row,
-so "Jawa Tengah" here is the 35 kab/kota together: all poor people ÷ all people × 100, rounded
-to two decimals like BPS's own figures. That is the kit's calculation, not BPS's published
-provincial rate. The comparison series (`panel_…`) disagrees in almost every row; it is only
-described, never mixed in.
+The series is BPS's (`literasi.seri`: the panel's rates). The kit's copies of the BPS tables have
+no Jawa Tengah row, so "Jawa Tengah" here is computed from the 35 kab/kota (all poor people ÷ all
+the populations their rates imply), labelled as computed; years with counts only (2020–2024).
+The March table's own rates, recomputed by its copier, are only described as a case of revised
+figures (`seri.beda_seri_kemiskinan`), never mixed in.
 """
 
 from __future__ import annotations
@@ -15,48 +15,26 @@ import ipywidgets as ipw
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from literasi.data import load_dataset
-from literasi.format import format_angka
+from literasi import seri
+from literasi.data import KOTA_KITA
+from literasi.format import format_angka, format_bertanda
 from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik, sumbu_angka
-from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
+from literasi.soal import Alternatif, SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
-NAMA_DATA = "kemiskinan_maret_kabkota_jateng_2020_2024"
-NAMA_PANEL = "panel_kemiskinan_ipm_tpt_jateng_2020_2025"
-KOTA_KITA = "Kota Pekalongan"
-JATENG = "Jawa Tengah"
-KOLOM_PERSEN = "Persentase Penduduk Miskin Maret"
-KOLOM_MISKIN = "Jumlah Penduduk Miskin Maret Ribu Jiwa"
-KOLOM_PENDUDUK = "Jumlah Penduduk Ribu Jiwa"
-KOTA_2024 = 6.59  # README, data 10: Kota Pekalongan 2024 in the main series
-SUMBER = (
-    "BPS Provinsi Jawa Tengah, Susenas Maret (seri utama); Jawa Tengah = gabungan 35 "
-    "kabupaten/kota, dihitung kit ini"
-)
+JATENG = seri.JATENG_DIHITUNG
+SUMBER = f"{seri.SUMBER_KEMISKINAN}; {seri.SUMBER_JATENG}"
 CARA = ("Poin persen", "Persen (relatif)")
 
 
 # --- computations ------------------------------------------------------------------------
 
 
-def seri_kota(data: pd.DataFrame, nama: str = KOTA_KITA) -> pd.Series:
-    """Poverty rate (%) of one kab/kota, indexed by year."""
-    baris = data[data["Wilayah"] == nama].set_index("Tahun")[KOLOM_PERSEN]
-    return baris.astype(float).sort_index()
-
-
-def seri_jateng(data: pd.DataFrame) -> pd.Series:
-    """Jawa Tengah as the 35 kab/kota together: poor ÷ population × 100, 2 decimals.
-
-    The source has no province row; this is the kit's own sum, not BPS's provincial figure.
-    """
-    per_tahun = data.groupby("Tahun")[[KOLOM_MISKIN, KOLOM_PENDUDUK]].sum().astype(float)
-    return (100 * per_tahun[KOLOM_MISKIN] / per_tahun[KOLOM_PENDUDUK]).round(2)
-
-
-def seri_median(data: pd.DataFrame) -> pd.Series:
-    """Median of the 35 kab/kota rates per year (every kab/kota counts once, whatever its size)."""
-    return data.groupby("Tahun")[KOLOM_PERSEN].median().astype(float)
+def dua_seri(tabel: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Kota Pekalongan and Jawa Tengah (computed) by year, over the years that have both."""
+    jateng = seri.kemiskinan_jateng(tabel)
+    kota = seri.per_tahun(tabel, seri.PERSEN)
+    return kota.loc[jateng.index], jateng
 
 
 def poin_persen(awal: float, akhir: float) -> float:
@@ -92,36 +70,16 @@ def pasangan_tahun(tahun: list[int]) -> list[tuple[int, int]]:
     return list(combinations(sorted(tahun), 2))
 
 
-def tabel_tahunan(data: pd.DataFrame) -> pd.DataFrame:
+def tabel_tahunan(tabel: pd.DataFrame) -> pd.DataFrame:
     """Year, Kota Pekalongan and Jawa Tengah side by side (for a phone-size table)."""
-    kota, jateng = seri_kota(data), seri_jateng(data)
+    kota, jateng = dua_seri(tabel)
     return pd.DataFrame(
         {
             "Tahun": [str(t) for t in kota.index],
             f"{KOTA_KITA} (%)": kota.to_numpy(),
-            f"{JATENG} (%)": jateng.reindex(kota.index).to_numpy(),
+            f"{JATENG} (%)": jateng.to_numpy(),
         }
     )
-
-
-def beda_dua_seri(data: pd.DataFrame, panel: pd.DataFrame) -> dict:
-    """How the comparison panel disagrees with the main series (rows, mean gap, Kota 2024)."""
-    gabung = data.merge(panel, left_on=["Wilayah", "Tahun"], right_on=["kabupaten_kota", "tahun"])
-    selisih = (gabung["persentase_penduduk_miskin"] - gabung[KOLOM_PERSEN]).astype(float)
-    kota = gabung[(gabung["Wilayah"] == KOTA_KITA) & (gabung["Tahun"] == 2024)].iloc[0]
-    return {
-        "baris": len(gabung),
-        "berbeda": int((selisih.abs() > 1e-9).sum()),
-        "rata_rata": float(selisih.mean()),
-        "kota_2024_utama": float(kota[KOLOM_PERSEN]),
-        "kota_2024_panel": float(kota["persentase_penduduk_miskin"]),
-    }
-
-
-def bertanda(nilai: float, desimal: int, plus: bool = False) -> str:
-    """Indonesian number with a real minus sign (−0,62); `plus=True` writes +0,36 too."""
-    teks = format_angka(nilai, desimal).replace("-", "−")
-    return "+" + teks if plus and round(nilai, desimal) > 0 else teks
 
 
 def arah(nilai: float) -> str:
@@ -141,9 +99,9 @@ def kalimat_perubahan(nama: str, awal: float, akhir: float, t0: int, t1: int) ->
 # --- exercises ---------------------------------------------------------------------------
 
 
-def daftar_soal(data: pd.DataFrame) -> list:
+def daftar_soal(tabel: pd.DataFrame) -> list:
     """Five exercises, answers computed from the data. Soal 1 (predict) comes before the view."""
-    kota, jateng = seri_kota(data), seri_jateng(data)
+    kota, jateng = dua_seri(tabel)
     a, b = kota[2020], kota[2024]
     c, d = kota[2022], kota[2023]
     pp_cd, rel_cd = poin_persen(c, d), perubahan_relatif(c, d)
@@ -182,8 +140,7 @@ def daftar_soal(data: pd.DataFrame) -> list:
         SoalAngka(
             pertanyaan=(
                 f"Tahun 2022 persentase penduduk miskin Kota Pekalongan {format_angka(c, 2)}%, "
-                f"tahun 2023 {format_angka(d, 2)}%. Turun berapa poin persen? (Tulis angka "
-                "positif.)"
+                f"tahun 2023 {format_angka(d, 2)}%. Turun berapa poin persen?"
             ),
             jawaban=abs(pp_cd),
             desimal=2,
@@ -199,6 +156,27 @@ def daftar_soal(data: pd.DataFrame) -> list:
                 f"turun {format_angka(abs(pp_cd), 2)} poin persen (bukan "
                 f"{format_angka(abs(pp_cd), 2)}%)."
             ),
+            alternatif=[
+                Alternatif(
+                    pp_cd,
+                    f"{format_bertanda(pp_cd, 2)} poin persen adalah perubahannya; tanda minus "
+                    f"berarti turun, jadi turunnya {format_angka(abs(pp_cd), 2)} poin persen.",
+                    benar=True,
+                    persen=False,
+                ),
+                *(
+                    Alternatif(
+                        nilai,
+                        f"Selisih dua persentase ditulis dalam poin persen: turun "
+                        f"{format_angka(abs(pp_cd), 2)} poin persen. “Turun "
+                        f"{format_angka(abs(pp_cd), 2)}%” berarti turun "
+                        f"{format_angka(abs(pp_cd), 2)} per seratus dari {format_angka(c, 2)}%, "
+                        "perubahan relatif yang jauh lebih kecil.",
+                        persen=True,
+                    )
+                    for nilai in (abs(pp_cd), pp_cd)
+                ),
+            ],
         ),
         SoalAngka(
             pertanyaan=(
@@ -208,7 +186,7 @@ def daftar_soal(data: pd.DataFrame) -> list:
             jawaban=abs(rel_cd),
             persen=True,
             desimal=1,
-            toleransi=0.03,
+            toleransi=0.015,  # 2,7 and 2,71 in; 2,8 (divided by the end value) out
             petunjuk=[
                 "Perubahan relatif = selisih ÷ nilai awal × 100.",
                 f"Hitung {format_angka(abs(pp_cd), 2)} ÷ {format_angka(c, 2)} × 100.",
@@ -219,6 +197,26 @@ def daftar_soal(data: pd.DataFrame) -> list:
                 f"{format_angka(abs(rel_cd), 1)}%. Turun {format_angka(abs(pp_cd), 2)} poin "
                 f"persen sama dengan turun {format_angka(abs(rel_cd), 1)}%."
             ),
+            alternatif=[
+                Alternatif(
+                    rel_cd,
+                    f"{format_bertanda(rel_cd, 1)}% adalah perubahan relatifnya; tanda minus "
+                    f"berarti turun {format_angka(abs(rel_cd), 1)}%.",
+                    benar=True,
+                ),
+                Alternatif(
+                    100 * abs(pp_cd) / d,
+                    f"Kamu membagi dengan nilai akhir ({format_angka(d, 2)}). Perubahan relatif "
+                    f"dibagi nilai awal: {format_angka(abs(pp_cd), 2)} ÷ {format_angka(c, 2)} "
+                    "× 100.",
+                ),
+                Alternatif(
+                    abs(pp_cd),
+                    f"{format_angka(abs(pp_cd), 2)} adalah selisihnya dalam poin persen. Untuk "
+                    f"perubahan relatif, bagi selisih itu dengan nilai awal "
+                    f"({format_angka(c, 2)}), lalu kalikan 100.",
+                ),
+            ],
         ),
         SoalPilihan(
             pertanyaan=(
@@ -277,7 +275,7 @@ def daftar_soal(data: pd.DataFrame) -> list:
 
 def semua_soal() -> list:
     """The lesson's exercises in page order, from the shipped data (answer key, tests)."""
-    return daftar_soal(load_dataset(NAMA_DATA))
+    return daftar_soal(seri.baca_kemiskinan())
 
 
 # --- the view ----------------------------------------------------------------------------
@@ -286,8 +284,8 @@ def semua_soal() -> list:
 class PerubahanKemiskinan(Tampilan):
     """Choose how to measure change (points or relative) and two years; see both places."""
 
-    def __init__(self, data: pd.DataFrame):
-        self.kota, self.jateng = seri_kota(data), seri_jateng(data)
+    def __init__(self, tabel: pd.DataFrame):
+        self.kota, self.jateng = dua_seri(tabel)
         pasangan = pasangan_tahun(list(self.kota.index))
         self.cara = ipw.ToggleButtons(
             options=list(CARA),
@@ -314,27 +312,28 @@ class PerubahanKemiskinan(Tampilan):
 
     @classmethod
     def from_dataset(cls) -> PerubahanKemiskinan:
-        return cls(load_dataset(NAMA_DATA))
+        return cls(seri.baca_kemiskinan())
 
-    def _perubahan(self, seri: pd.Series) -> float:
+    def _perubahan(self, deret: pd.Series) -> float:
         t0, t1 = self.tahun.value
         if self.cara.value == CARA[0]:
-            return poin_persen(seri[t0], seri[t1])
-        return perubahan_relatif(seri[t0], seri[t1])
+            return poin_persen(deret[t0], deret[t1])
+        return perubahan_relatif(deret[t0], deret[t1])
 
     def _update(self) -> None:
         t0, t1 = self.tahun.value
         kota0, kota1 = self.kota[t0], self.kota[t1]
         if self.cara.value == CARA[0]:
+            beda = format_bertanda(poin_persen(kota0, kota1), 2, plus=True)
             rumus = (
                 f"Poin persen = selisih dua persentase: {format_angka(kota1, 2)} − "
-                f"{format_angka(kota0, 2)} = {bertanda(poin_persen(kota0, kota1), 2, plus=True)}."
+                f"{format_angka(kota0, 2)} = {beda}."
             )
         else:
             rumus = (
                 "Persen (relatif) = selisih ÷ nilai awal × 100: "
-                f"{bertanda(poin_persen(kota0, kota1), 2)} ÷ {format_angka(kota0, 2)} × 100 "
-                f"= {bertanda(perubahan_relatif(kota0, kota1), 1, plus=True)}%."
+                f"{format_bertanda(poin_persen(kota0, kota1), 2)} ÷ {format_angka(kota0, 2)} × 100 "
+                f"= {format_bertanda(perubahan_relatif(kota0, kota1), 1, plus=True)}%."
             )
         self.ringkasan.value = (
             "<p class='literasi-ringkasan' style='font-size:1.05em'>"
@@ -348,15 +347,15 @@ class PerubahanKemiskinan(Tampilan):
         poin = self.cara.value == CARA[0]
         fig = gambar_baru(4.0, 5.0)
         atas, bawah = fig.subplots(2, 1, height_ratios=[1.25, 1])
-        for seri, nama, warna in (
+        for deret, nama, warna in (
             (self.kota, KOTA_KITA, WARNA_PEKALONGAN),
             (self.jateng, JATENG, WARNA_UTAMA),
         ):
-            atas.plot(seri.index, seri.to_numpy(), marker="o", color=warna, label=nama)
+            atas.plot(deret.index, deret.to_numpy(), marker="o", color=warna, label=nama)
             for t in (t0, t1):
                 atas.annotate(
-                    format_angka(seri[t], 2),
-                    (t, seri[t]),
+                    format_angka(deret[t], 2),
+                    (t, deret[t]),
                     textcoords="offset points",
                     xytext=(0, 7),
                     ha="center",
@@ -365,7 +364,7 @@ class PerubahanKemiskinan(Tampilan):
                     fontweight="bold",
                 )
         atas.axvspan(t0, t1, color="#fdebd9", zorder=0)
-        atas.set_ylim(0, 13)
+        atas.set_ylim(0, 14.5)  # room for the value labels under the title
         atas.set_xlim(min(self.kota.index) - 0.4, max(self.kota.index) + 0.4)
         atas.set_xticks(list(self.kota.index), [str(t) for t in self.kota.index], fontsize=8)
         sumbu_angka(atas.yaxis, desimal=1)
@@ -377,11 +376,13 @@ class PerubahanKemiskinan(Tampilan):
 
         nilai = [self._perubahan(self.kota), self._perubahan(self.jateng)]
         bawah.barh([0, 1], nilai, color=[WARNA_PEKALONGAN, WARNA_UTAMA], height=0.55)
-        bawah.set_yticks([0, 1], [KOTA_KITA, JATENG], fontsize=8)
+        # "Jawa Tengah\n(dihitung)" on two lines: a long tick label would push the axis label
+        # off a phone-width chart.
+        bawah.set_yticks([0, 1], [KOTA_KITA, JATENG.replace(" (", "\n(")], fontsize=8)
         bawah.invert_yaxis()
         bawah.axvline(0, color="#4a5a64", linewidth=0.8)
         desimal, akhiran = (2, " poin") if poin else (1, "%")
-        teks = [bertanda(v, desimal, plus=True) + akhiran for v in nilai]
+        teks = [format_bertanda(v, desimal, plus=True) + akhiran for v in nilai]
         batas = 1.35 * max(abs(v) for v in nilai) or 1
         bawah.set_xlim(-batas, batas)
         for i, (v, t) in enumerate(zip(nilai, teks, strict=True)):
@@ -395,9 +396,11 @@ class PerubahanKemiskinan(Tampilan):
                 fontsize=9,
                 fontweight="bold",
             )
-        bawah.xaxis.set_major_formatter(FuncFormatter(lambda x, _: bertanda(x, 1 if poin else 0)))
+        bawah.xaxis.set_major_formatter(
+            FuncFormatter(lambda x, _: format_bertanda(x, 1 if poin else 0))
+        )
         bawah.tick_params(axis="x", labelsize=8)
-        satuan = "poin persen" if poin else "%, relatif thd. tahun awal"
+        satuan = "poin persen" if poin else "% dari tahun awal"
         bawah.set_xlabel(f"Perubahan {t0} → {t1} ({satuan})", fontsize=9)
         bawah.set_title(f"Perubahan dalam {self.cara.value.lower()}", fontsize=10)
         bawah.spines[["top", "right"]].set_visible(False)

@@ -1,13 +1,14 @@
 """Lesson 12: change over time — IPM, poverty, unemployment and life expectancy, 2020–2024/2025.
 
-Kota Pekalongan against Jawa Tengah. None of the tables has a province row, so:
-- poverty uses lesson 06's Jawa Tengah (all poor ÷ all people of the 35 kab/kota), imported from
-  `persen_poin`, on the main series 2020–2024;
-- IPM, TPT and life expectancy use the median of the 35 kab/kota: an IPM cannot be added up, and a
-  combined TPT would need each kab/kota's labour force, which the kit does not have.
-TPT 2020–2025 comes from the comparison panel (its 2020–2023 equal the Sakernas table exactly).
-Life expectancy (UHH) has a series break: the panel's 2024–2025 values are BPS's revised series,
-the IPM table's 2020–2024 the old one. The two are drawn as separate lines, never joined.
+Kota Pekalongan against Jawa Tengah. The kit's copies of the BPS tables have no province row, so:
+- poverty is compared with Jawa Tengah computed from the 35 kab/kota (`literasi.seri`: all poor
+  people ÷ all the populations their rates imply), for the years with counts (2020–2024);
+- IPM, TPT and life expectancy with the median of the 35 kab/kota: an IPM cannot be added up, and
+  a combined TPT would need each kab/kota's labour force, which the kit does not have. Its index
+  (2020 = 100) is the index of the median, not a median of indices.
+TPT 2020–2025 comes from the panel; for 2020–2023 the Sakernas table gives the same numbers.
+Life expectancy (UHH): for 2024 the panel differs from the IPM table in most kab/kota while
+2020–2023 agree, which looks like BPS's revised series. The two are drawn apart, never joined.
 """
 
 from __future__ import annotations
@@ -20,24 +21,17 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from literasi.data import load_dataset
-from literasi.format import format_angka
+from literasi import seri
+from literasi.data import KOTA_KITA, load_dataset
+from literasi.format import format_angka, format_bertanda
 from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.infografis import IsiPoster
-from literasi.siswa.persen_poin_persen_dan_perubahan import NAMA_DATA as NAMA_KEMISKINAN
-from literasi.siswa.persen_poin_persen_dan_perubahan import bertanda, seri_jateng, seri_kota
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
-NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
-NAMA_PANEL = "panel_kemiskinan_ipm_tpt_jateng_2020_2025"
-NAMA_TPT = "tpt_jenis_kelamin_kabkota_jateng_2020_2023"
-KOTA_KITA = "Kota Pekalongan"
-KOLOM_IPM = "Indeks Pembangunan Manusia"
 KOLOM_UHH = "Usia Harapan Hidup saat Lahir (tahun)"
-IPM_KOTA_2024 = 77.22  # README, data 9
 TAHUN_DASAR = 2020
-NAMA_GABUNGAN = "Jawa Tengah (gabungan 35 kab/kota)"
+NAMA_GABUNGAN = seri.JATENG_DIHITUNG
 NAMA_MEDIAN = "Median 35 kab/kota Jateng"
 TAMPILAN = ("Nilai", "Indeks 2020=100", "Perubahan tahunan")
 
@@ -59,7 +53,7 @@ INDIKATOR = {
         "indeks",
         "poin",
         2,
-        "BPS Provinsi Jawa Tengah, IPM menurut kabupaten/kota (metode baru)",
+        f"{seri.SUMBER_IPM} (metode baru)",
     ),
     "Penduduk miskin": Indikator(
         "Persentase penduduk miskin (Maret)",
@@ -67,16 +61,15 @@ INDIKATOR = {
         "%",
         "poin persen",
         2,
-        "BPS Provinsi Jawa Tengah, Susenas Maret (seri utama); Jawa Tengah = gabungan 35 "
-        "kab/kota, dihitung kit ini",
+        f"{seri.SUMBER_KEMISKINAN}; {seri.SUMBER_JATENG}",
     ),
     "Pengangguran (TPT)": Indikator(
-        "Tingkat pengangguran terbuka (TPT)",
+        "Tingkat pengangguran terbuka (TPT, Agustus)",
         "TPT",
         "%",
         "poin persen",
         2,
-        "BPS Provinsi Jawa Tengah, Sakernas (lewat tabel panel 2020–2025)",
+        f"{seri.SUMBER_TPT}, lewat tabel panel 2020–2025",
     ),
     "Usia harapan hidup": Indikator(
         "Usia harapan hidup saat lahir (UHH)",
@@ -84,8 +77,8 @@ INDIKATOR = {
         "tahun",
         "tahun",
         2,
-        "BPS Provinsi Jawa Tengah: seri lama dari tabel IPM (2020–2024), seri baru dari tabel "
-        "panel (2024–2025)",
+        "BPS Provinsi Jawa Tengah: seri lama dari tabel IPM (2020–2024), tampaknya seri baru dari "
+        "tabel panel (2024–2025)",
     ),
 }
 
@@ -104,44 +97,46 @@ class Deret:
 # --- computations ------------------------------------------------------------------------
 
 
-def seri_wilayah(data: pd.DataFrame, wilayah: str, tahun: str, kolom: str, nama: str) -> pd.Series:
-    """One kab/kota's values indexed by year."""
-    baris = data[data[wilayah] == nama].set_index(tahun)[kolom]
-    return baris.astype(float).sort_index().rename_axis("Tahun")
-
-
-def median_kabkota(data: pd.DataFrame, tahun: str, kolom: str) -> pd.Series:
-    """Median of the 35 kab/kota per year: every kab/kota counts once, whatever its size."""
-    return data.groupby(tahun)[kolom].median().astype(float).rename_axis("Tahun")
+def uhh_panel(panel: pd.DataFrame) -> pd.DataFrame:
+    """The panel's life expectancy 2024–2025 (the new series) as Wilayah, Tahun, UHH."""
+    baru = panel[panel["tahun"] >= 2024][["kabupaten_kota", "tahun", "uhh"]]
+    return baru.rename(columns={"kabupaten_kota": "Wilayah", "tahun": "Tahun", "uhh": KOLOM_UHH})
 
 
 def semua_deret(ipm: pd.DataFrame, kemiskinan: pd.DataFrame, panel: pd.DataFrame) -> dict:
-    """The four indicators as `Deret`, keyed like `INDIKATOR`."""
-    baru = panel[panel["tahun"] >= 2024]
+    """The four indicators as `Deret`, keyed like `INDIKATOR`. `kemiskinan`: `seri.kemiskinan`."""
+    tpt, uhh_baru = seri.tpt(panel), uhh_panel(panel)
     return {
         "IPM": Deret(
-            seri_wilayah(ipm, "Wilayah", "Tahun", KOLOM_IPM, KOTA_KITA),
-            median_kabkota(ipm, "Tahun", KOLOM_IPM),
+            seri.per_tahun(ipm, seri.IPM),
+            seri.median_per_tahun(ipm, seri.IPM),
             NAMA_MEDIAN,
         ),
         "Penduduk miskin": Deret(
-            seri_kota(kemiskinan).rename_axis("Tahun"),
-            seri_jateng(kemiskinan).rename_axis("Tahun"),
+            seri.per_tahun(kemiskinan, seri.PERSEN),
+            seri.kemiskinan_jateng(kemiskinan),
             NAMA_GABUNGAN,
         ),
         "Pengangguran (TPT)": Deret(
-            seri_wilayah(panel, "kabupaten_kota", "tahun", "tpt", KOTA_KITA),
-            median_kabkota(panel, "tahun", "tpt"),
+            seri.per_tahun(tpt, seri.TPT),
+            seri.median_per_tahun(tpt, seri.TPT),
             NAMA_MEDIAN,
         ),
         "Usia harapan hidup": Deret(
-            seri_wilayah(ipm, "Wilayah", "Tahun", KOLOM_UHH, KOTA_KITA),
-            median_kabkota(ipm, "Tahun", KOLOM_UHH),
+            seri.per_tahun(ipm, KOLOM_UHH),
+            seri.median_per_tahun(ipm, KOLOM_UHH),
             NAMA_MEDIAN,
-            kota_baru=seri_wilayah(baru, "kabupaten_kota", "tahun", "uhh", KOTA_KITA),
-            banding_baru=median_kabkota(baru, "tahun", "uhh"),
+            kota_baru=seri.per_tahun(uhh_baru, KOLOM_UHH),
+            banding_baru=seri.median_per_tahun(uhh_baru, KOLOM_UHH),
         ),
     }
+
+
+def baca_deret() -> dict:
+    """`semua_deret` from the shipped data."""
+    return semua_deret(
+        load_dataset(seri.NAMA_IPM), seri.baca_kemiskinan(), load_dataset(seri.NAMA_PANEL)
+    )
 
 
 def indeks(seri: pd.Series, dasar: int = TAHUN_DASAR) -> pd.Series:
@@ -169,16 +164,22 @@ def tahun_naik(seri: pd.Series) -> list[int]:
 
 
 def beda_seri_uhh(ipm: pd.DataFrame, panel: pd.DataFrame) -> dict:
-    """How BPS's revised UHH (panel, 2024) differs from the old series (IPM table, 2024)."""
-    gabung = ipm[ipm["Tahun"] == 2024].merge(
-        panel[panel["tahun"] == 2024], left_on="Wilayah", right_on="kabupaten_kota"
+    """How the panel's UHH for 2024 differs from the IPM table's, while 2020–2023 agree: the
+    evidence that the panel carries BPS's revised series from 2024 (an inference, stated so)."""
+    semua = ipm.merge(
+        panel, left_on=["Wilayah", "Tahun"], right_on=["kabupaten_kota", "tahun"], validate="1:1"
     )
+    beda = (semua["uhh"] - semua[KOLOM_UHH]).astype(float).abs() > 1e-9
+    dulu = semua["Tahun"] < 2024
+    gabung = semua[semua["Tahun"] == 2024].reset_index(drop=True)
     selisih = (gabung["uhh"] - gabung[KOLOM_UHH]).astype(float)
     besar = gabung.loc[selisih.abs().idxmax()]
     kota = gabung[gabung["Wilayah"] == KOTA_KITA].iloc[0]
     return {
         "baris": len(gabung),
         "berbeda": int((selisih.abs() > 1e-9).sum()),
+        "baris_sebelumnya": int(dulu.sum()),
+        "berbeda_sebelumnya": int((beda & dulu).sum()),
         "terbesar": str(besar["Wilayah"]),
         "terbesar_lama": float(besar[KOLOM_UHH]),
         "terbesar_baru": float(besar["uhh"]),
@@ -189,8 +190,8 @@ def beda_seri_uhh(ipm: pd.DataFrame, panel: pd.DataFrame) -> dict:
 
 def sambungan_palsu(ipm: pd.DataFrame, panel: pd.DataFrame, wilayah: str) -> dict:
     """The 'jump' seen if old 2023 is joined to new 2024, against the old series' own change."""
-    lama = seri_wilayah(ipm, "Wilayah", "Tahun", KOLOM_UHH, wilayah)
-    baru = seri_wilayah(panel, "kabupaten_kota", "tahun", "uhh", wilayah)
+    lama = seri.per_tahun(ipm, KOLOM_UHH, wilayah)
+    baru = seri.per_tahun(uhh_panel(panel), KOLOM_UHH, wilayah)
     return {
         "lama_2023": lama[2023],
         "lama_2024": lama[2024],
@@ -198,13 +199,6 @@ def sambungan_palsu(ipm: pd.DataFrame, panel: pd.DataFrame, wilayah: str) -> dic
         "lompatan": baru[2024] - lama[2023],
         "sebenarnya": lama[2024] - lama[2023],
     }
-
-
-def tpt_panel_berbeda(tpt: pd.DataFrame, panel: pd.DataFrame) -> tuple[int, int]:
-    """(rows that differ, rows compared) between the panel's TPT and the Sakernas table."""
-    gabung = tpt.merge(panel, left_on=["Wilayah", "Tahun"], right_on=["kabupaten_kota", "tahun"])
-    beda = ((gabung["Total"] - gabung["tpt"]).astype(float).abs() > 1e-9).sum()
-    return int(beda), len(gabung)
 
 
 def tabel_kota(deret: dict) -> pd.DataFrame:
@@ -289,7 +283,7 @@ def daftar_soal(deret: dict, ipm: pd.DataFrame, panel: pd.DataFrame) -> list:
             tampilan="tombol",
             penjelasan=(
                 f"Hanya tahun {naik[0]} batangnya di atas nol: "
-                f"{bertanda(ubah_miskin[naik[0]], 2, plus=True)} poin persen dari tahun "
+                f"{format_bertanda(ubah_miskin[naik[0]], 2, plus=True)} poin persen dari tahun "
                 f"sebelumnya. Tahun-tahun lain turun."
             ),
             petunjuk=[
@@ -343,9 +337,10 @@ def daftar_soal(deret: dict, ipm: pd.DataFrame, panel: pd.DataFrame) -> list:
                 f"= {format_angka(brebes['lompatan'], 2)} tahun. Menurut seri lama saja, 2023 → "
                 f"2024 hanya naik {format_angka(brebes['sebenarnya'], 2)} tahun "
                 f"({format_angka(brebes['lama_2023'], 2)} → "
-                f"{format_angka(brebes['lama_2024'], 2)}). Lompatan itu muncul karena cara "
-                "menghitungnya berubah, bukan karena orang Brebes tiba-tiba hidup lebih lama. "
-                "Itulah sebabnya dua seri tidak boleh disambung."
+                f"{format_angka(brebes['lama_2024'], 2)}). Lompatan itu tampaknya muncul karena "
+                "cara menghitungnya berubah: untuk 2020–2023 kedua tabel sama persis, untuk 2024 "
+                "berbeda di sebagian besar kabupaten/kota. Orang Brebes tidak tiba-tiba hidup "
+                "lebih lama. Itulah sebabnya dua seri tidak boleh disambung."
             ),
         ),
     ]
@@ -353,8 +348,8 @@ def daftar_soal(deret: dict, ipm: pd.DataFrame, panel: pd.DataFrame) -> list:
 
 def semua_soal() -> list:
     """The lesson's exercises in page order, from the shipped data (answer key, tests)."""
-    ipm, panel = load_dataset(NAMA_IPM), load_dataset(NAMA_PANEL)
-    return daftar_soal(semua_deret(ipm, load_dataset(NAMA_KEMISKINAN), panel), ipm, panel)
+    ipm, panel = load_dataset(seri.NAMA_IPM), load_dataset(seri.NAMA_PANEL)
+    return daftar_soal(semua_deret(ipm, seri.baca_kemiskinan(), panel), ipm, panel)
 
 
 # --- the view ----------------------------------------------------------------------------
@@ -391,8 +386,7 @@ class PerubahanWaktu(Tampilan):
 
     @classmethod
     def from_dataset(cls) -> PerubahanWaktu:
-        ipm, panel = load_dataset(NAMA_IPM), load_dataset(NAMA_PANEL)
-        return cls(semua_deret(ipm, load_dataset(NAMA_KEMISKINAN), panel))
+        return cls(baca_deret())
 
     def _update(self) -> None:
         nama = self.indikator.value
@@ -409,13 +403,13 @@ class PerubahanWaktu(Tampilan):
     # -- text --
 
     @staticmethod
-    def _ubah(ind: Indikator, seri: pd.Series) -> str:
-        t0, t1 = int(seri.index.min()), int(seri.index.max())
-        beda = seri[t1] - seri[t0]
+    def _ubah(ind: Indikator, deret: pd.Series) -> str:
+        t0, t1 = int(deret.index.min()), int(deret.index.max())
+        beda = deret[t1] - deret[t0]
         persen = "%" if ind.satuan == "%" else ""
         return (
-            f"{format_angka(seri[t0], ind.desimal)}{persen} ({t0}) → "
-            f"{format_angka(seri[t1], ind.desimal)}{persen} ({t1}), {arah(beda)} "
+            f"{format_angka(deret[t0], ind.desimal)}{persen} ({t0}) → "
+            f"{format_angka(deret[t1], ind.desimal)}{persen} ({t1}), {arah(beda)} "
             f"{format_angka(abs(beda), ind.desimal)} {ind.satuan_ubah}"
         )
 
@@ -429,19 +423,25 @@ class PerubahanWaktu(Tampilan):
                 teks += f" Seri baru {KOTA_KITA}: {self._ubah(ind, d.kota_baru)}."
             return teks
         if mode == TAMPILAN[1]:
-            t1 = int(d.kota.index.max())
+            t1 = int(min(d.kota.index.max(), d.banding.index.max()))  # the last year of both
             ik, ib = indeks(d.kota)[t1], indeks(d.banding)[t1]
-            return (
+            teks = (
                 f"{ind.label}, indeks {t1} (2020 = 100): {KOTA_KITA} {format_angka(ik, 1)}, "
                 f"{d.nama_banding} {format_angka(ib, 1)}. Artinya sejak 2020 {KOTA_KITA} "
                 f"{arah(ik - 100)} {format_angka(abs(ik - 100), 1)}%, {d.nama_banding} "
                 f"{arah(ib - 100)} {format_angka(abs(ib - 100), 1)}%."
             )
+            if d.nama_banding == NAMA_MEDIAN:
+                teks += (
+                    " Garis biru adalah indeks dari median: median setiap tahun ÷ median 2020 × "
+                    "100 (bukan median dari indeks 35 kabupaten/kota)."
+                )
+            return teks
         ubah = perubahan_tahunan(d.kota)
         t_besar = int(ubah.abs().idxmax())
         return (
             f"{ind.label}, perubahan dari tahun sebelumnya. {KOTA_KITA} berubah paling besar "
-            f"pada {t_besar}: {bertanda(ubah[t_besar], ind.desimal, plus=True)} "
+            f"pada {t_besar}: {format_bertanda(ubah[t_besar], ind.desimal, plus=True)} "
             f"{ind.satuan_ubah}. Tahun naik: "
             f"{', '.join(str(t) for t in tahun_naik(d.kota)) or 'tidak ada'}."
         )
@@ -451,19 +451,23 @@ class PerubahanWaktu(Tampilan):
         teks = []
         if d.nama_banding == NAMA_MEDIAN:
             teks.append(
-                "Pembanding: median 35 kabupaten/kota (tabel tidak punya baris provinsi), bukan "
-                "angka resmi Provinsi Jawa Tengah."
+                "Pembanding: median 35 kabupaten/kota (salinan tabel BPS di kit ini tidak punya "
+                "baris provinsi), bukan angka Provinsi Jawa Tengah. Pada indeks 2020=100, garisnya "
+                "adalah indeks dari median."
             )
         else:
             teks.append(
-                "Pembanding: semua penduduk miskin 35 kabupaten/kota ÷ semua penduduknya, "
-                "dihitung kit ini (bukan angka resmi provinsi)."
+                f"Pembanding: {seri.SUMBER_JATENG}. Tahun "
+                f"{', '.join(str(t) for t in d.kota.index.difference(d.banding.index))} belum bisa "
+                "dihitung: jumlah penduduk miskinnya belum ada di kit."
             )
         if d.kota_baru is not None:
             teks.append(
-                "Putus seri: mulai 2024 BPS memakai cara hitung UHH yang baru. Garis putus-putus "
-                "adalah seri baru; garis itu tidak disambung ke seri lama. Seri baru tidak punya "
-                "angka 2020, jadi tidak ada indeksnya."
+                "Putus seri: untuk 2024 tabel panel dan tabel IPM memberi UHH yang berbeda di "
+                "sebagian besar kabupaten/kota, padahal 2020–2023 sama persis. Tampaknya tabel "
+                "panel memakai cara hitung UHH BPS yang baru. Garis putus-putus adalah seri itu; "
+                "garis itu tidak disambung ke seri lama. Seri baru tidak punya angka 2020, jadi "
+                "tidak ada indeksnya."
             )
         return "".join(f"<p class='literasi-kecil'>{escape(t)}</p>" for t in teks)
 
@@ -495,8 +499,8 @@ class PerubahanWaktu(Tampilan):
     def _garis(self, ax, ind: Indikator, d: Deret, indeks_2020: bool) -> str:
         ubah = indeks if indeks_2020 else (lambda s: s)
         pasangan = [(d.kota, KOTA_KITA, WARNA_PEKALONGAN), (d.banding, d.nama_banding, WARNA_UTAMA)]
-        for seri, nama, warna in pasangan:
-            y = ubah(seri)
+        for deret, nama, warna in pasangan:
+            y = ubah(deret)
             ax.plot(y.index, y.to_numpy(), marker="o", color=warna, label=nama)
             t1 = y.index.max()
             ax.annotate(
@@ -513,10 +517,10 @@ class PerubahanWaktu(Tampilan):
         tahun = set(d.kota.index)
         putus = ""
         if d.kota_baru is not None and not indeks_2020:
-            for seri, warna in ((d.kota_baru, WARNA_PEKALONGAN), (d.banding_baru, WARNA_UTAMA)):
+            for deret, warna in ((d.kota_baru, WARNA_PEKALONGAN), (d.banding_baru, WARNA_UTAMA)):
                 ax.plot(
-                    seri.index,
-                    seri.to_numpy(),
+                    deret.index,
+                    deret.to_numpy(),
                     marker="o",
                     markerfacecolor="white",
                     linestyle="--",
@@ -551,10 +555,12 @@ class PerubahanWaktu(Tampilan):
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_angka(v, 1)))
         t0, t1 = int(d.kota.index.min()), int(d.kota.index.max())
         if indeks_2020:
+            tb = int(d.banding.index.max())
+            median = " (indeks dari median)" if d.nama_banding == NAMA_MEDIAN else ""
             return (
                 f"Grafik garis angka indeks (2020 = 100) {ind.label}, {t0}–{t1}: {KOTA_KITA} "
-                f"(ungu) {format_angka(indeks(d.kota)[t1], 1)} dan {d.nama_banding} (biru) "
-                f"{format_angka(indeks(d.banding)[t1], 1)} pada {t1}."
+                f"(ungu) {format_angka(indeks(d.kota)[t1], 1)} pada {t1} dan {d.nama_banding}"
+                f"{median} (biru) {format_angka(indeks(d.banding)[tb], 1)} pada {tb}."
             )
         return (
             f"Grafik garis {ind.label}, {t0}–{t1}: {KOTA_KITA} (ungu) {self._ubah(ind, d.kota)}; "
@@ -563,7 +569,9 @@ class PerubahanWaktu(Tampilan):
         )
 
     def _batang(self, ax, ind: Indikator, d: Deret) -> str:
-        ubah_k, ubah_b = perubahan_tahunan(d.kota), perubahan_tahunan(d.banding)
+        ubah_k = perubahan_tahunan(d.kota)
+        # A year without a comparison (poverty 2025) gets no blue bar, not a shifted one.
+        ubah_b = perubahan_tahunan(d.banding).reindex(ubah_k.index)
         tahun = [int(t) for t in ubah_k.index]
         lebar = 0.38
         x = np.array(tahun, dtype=float)
@@ -590,15 +598,17 @@ class PerubahanWaktu(Tampilan):
             t = int(bk.index[0])
             baru = (
                 f" {t} (arsir) dihitung di dalam seri baru saja: {KOTA_KITA} "
-                f"{bertanda(bk[t], 2, plus=True)} tahun."
+                f"{format_bertanda(bk[t], 2, plus=True)} tahun."
             )
         ax.axhline(0, color="#4a5a64", linewidth=0.8)
         self._sumbu_tahun(ax, tahun)
         ax.set_xlabel("Tahun (dibanding tahun sebelumnya)", fontsize=9)
         ax.set_ylabel(f"Perubahan ({ind.satuan_ubah})", fontsize=9)
         ax.set_title(f"{ind.label}\nperubahan tahunan", fontsize=9)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: bertanda(v, 2)))
-        isi = ", ".join(f"{t} {bertanda(ubah_k[t], ind.desimal, plus=True)}" for t in ubah_k.index)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_bertanda(v, 2)))
+        isi = ", ".join(
+            f"{t} {format_bertanda(ubah_k[t], ind.desimal, plus=True)}" for t in ubah_k.index
+        )
         return (
             f"Diagram batang perubahan tahunan {ind.label} ({ind.satuan_ubah}). {KOTA_KITA} "
             f"(ungu): {isi}. Biru: {d.nama_banding}.{baru}"

@@ -23,7 +23,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from literasi.data import load_boundaries, load_dataset
+from literasi import seri
+from literasi.data import KOTA_KITA, load_boundaries, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_PEKALONGAN, html_grafik
 from literasi.infografis import IsiPoster
@@ -33,17 +34,14 @@ from literasi.tampilan import Tampilan
 
 NAMA_PENDUDUK = "penduduk_luas_kabkota_jateng_2024"
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
-NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
 NAMA_SP2010 = "penduduk_sp2010_olahcepat_kecamatan_kabkota"
 NAMA_CROSSWALK = "crosswalk_kode_kemendagri_bps_kota_pekalongan"
 NAMA_WILAYAH = "wilayah_kota_pekalongan_kemendagri_2025"
 NAMA_LAMA47 = "penduduk_sp2010_kelurahan_lama47_kota_pekalongan"
-KOTA_KITA = "Kota Pekalongan"
 KODE_KOTA = "33.75"
 TAHUN = 2024
 KELAS = 5
 CARA = ("Kuantil", "Interval sama")
-PENDUDUK_JATENG_2024 = 38_430_645  # datasets/README.md, data 1 (province row)
 SP2010_KOTA = 282_137  # datasets/README.md, data 5: the 4 kecamatan (olah cepat)
 WARNA_KECAMATAN = ["#fbb4ae", "#b3cde3", "#ccebc5", "#fed9a6"]  # ColorBrewer Pastel1
 SUMBER_SP2010 = (
@@ -86,7 +84,7 @@ INDIKATOR = {
         "ipm",
         "0–100",
         2,
-        "BPS Provinsi Jawa Tengah, Indeks Pembangunan Manusia menurut Kabupaten/Kota",
+        seri.SUMBER_IPM,
         cmap="YlGnBu",
     ),
     "Kemiskinan": Indikator(
@@ -94,7 +92,7 @@ INDIKATOR = {
         "miskin",
         "%",
         2,
-        "BPS Provinsi Jawa Tengah, Susenas Maret (seri utama)",
+        seri.SUMBER_KEMISKINAN,
     ),
 }
 BATAS_PETA = "batas wilayah cahyadsn/wilayah_boundaries (disederhanakan)"
@@ -107,15 +105,13 @@ def tabel_kabkota(penduduk: pd.DataFrame, ipm: pd.DataFrame, miskin: pd.DataFram
     """The 35 kab/kota with their Kemendagri code and the four indicators of 2024.
 
     IPM and poverty tables carry names only; names equal `nama` of the population table
-    (datasets/README.md, data 9), so the code comes from there.
+    (datasets/README.md, data 9), so the code comes from there. `miskin`: `seri.kemiskinan`.
     """
     t = penduduk[penduduk["kode_kemendagri"].str.count(r"\.") == 1].copy()
     t["penduduk"] = t["penduduk_total"].astype(float)
     t["kepadatan"] = t["penduduk"] / t["luas_km2"].astype(float)
     ipm_t = ipm[ipm["Tahun"] == TAHUN].set_index("Wilayah")["Indeks Pembangunan Manusia"]
-    miskin_t = miskin[miskin["Tahun"] == TAHUN].set_index("Wilayah")[
-        "Persentase Penduduk Miskin Maret"
-    ]
+    miskin_t = miskin[miskin["Tahun"] == TAHUN].set_index("Wilayah")[seri.PERSEN]
     t["ipm"] = t["nama"].map(ipm_t).astype(float)
     t["miskin"] = t["nama"].map(miskin_t).astype(float)
     if t[["ipm", "miskin"]].isna().any().any() or len(t) != 35:
@@ -528,7 +524,7 @@ def daftar_soal(tabel: pd.DataFrame, kec: pd.DataFrame) -> list:
 def semua_soal() -> list:
     """The lesson's exercises in page order, from the shipped data (answer key, tests)."""
     tabel = tabel_kabkota(
-        load_dataset(NAMA_PENDUDUK), load_dataset(NAMA_IPM), load_dataset(NAMA_MISKIN)
+        load_dataset(NAMA_PENDUDUK), load_dataset(NAMA_IPM), seri.baca_kemiskinan()
     )
     kec = penduduk_kecamatan(load_dataset(NAMA_SP2010), load_dataset(NAMA_CROSSWALK))
     return daftar_soal(tabel, kec)
@@ -570,7 +566,7 @@ class PetaKelas(Tampilan):
     @classmethod
     def from_dataset(cls) -> PetaKelas:
         tabel = tabel_kabkota(
-            load_dataset(NAMA_PENDUDUK), load_dataset(NAMA_IPM), load_dataset(NAMA_MISKIN)
+            load_dataset(NAMA_PENDUDUK), load_dataset(NAMA_IPM), seri.baca_kemiskinan()
         )
         return cls(tabel, load_boundaries("kabkota"))
 

@@ -26,7 +26,6 @@ JATENG, INDONESIA = "Jawa Tengah", "Indonesia"
 LAKI, PEREMPUAN = "laki-laki", "perempuan"
 TAHUN_SENSUS = (1971, 1980, 1990, 2000, 2010, 2020)
 TAHUN_SP2020 = 2020
-JATENG_SP2020 = 36516035  # README, data 7: the published SP2020 count for Jawa Tengah
 
 # The 17 groups of the tables are 5-year groups, the last one open (80+). The dependency ratio
 # uses whole groups: young = 0-4, 5-9, 10-14 (ages 0-14); working age = 15-19 … 60-64

@@ -1,10 +1,10 @@
 """Lesson 07: sample and population, on the 35 kab/kota of Jawa Tengah (2024).
 
-The population is one the student can see: IPM 2024 and the March 2024 poverty rate of the 35
-kab/kota. The app draws many random samples of a chosen size with a stated seed, shows how the
-sample means scatter around the population mean and narrow as the sample grows, states the
-margin of error in plain words (how far 95 of 100 samples miss at most), and shows what a biased
-sample (only the six kota) does.
+The population is one the student can see: IPM 2024 and BPS's March 2024 poverty rate
+(`literasi.seri`) of the 35 kab/kota. The app draws many random samples of a chosen size with a
+stated seed, shows how the sample means scatter around the population mean and narrow as the
+sample grows, states the margin of error in plain words (how far 95 of 100 samples miss at
+most), and shows what a biased sample (only the six kota) does.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from literasi.data import load_dataset
+from literasi import seri
+from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import (
     WARNA_LAIN,
@@ -32,10 +33,8 @@ from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan, kotak_seed
 
-NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
-NAMA_MISKIN = "kemiskinan_maret_kabkota_jateng_2020_2024"
+NAMA_IPM = seri.NAMA_IPM
 TAHUN = 2024
-KOTA_KITA = "Kota Pekalongan"
 SEED = 2024  # stated on screen, so every student sees the same samples
 JUMLAH_SAMPEL = 100  # samples drawn per experiment: "95 dari 100" reads naturally
 UKURAN_SAMPEL = (3, 5, 10, 20)
@@ -67,7 +66,7 @@ VARIABEL = {
         "indeks 0–100",
         "poin",
         2,
-        "BPS Provinsi Jawa Tengah, Indeks Pembangunan Manusia menurut Kabupaten/Kota (2024)",
+        f"{seri.SUMBER_IPM} (2024)",
     ),
     "Persen miskin": Variabel(
         "Persen miskin",
@@ -76,7 +75,7 @@ VARIABEL = {
         "%",
         "poin persen",
         2,
-        "BPS Provinsi Jawa Tengah, Susenas Maret 2024 (persentase penduduk miskin)",
+        f"{seri.SUMBER_KEMISKINAN}, 2024",
     ),
 }
 
@@ -85,17 +84,12 @@ VARIABEL = {
 
 
 def tabel_populasi(ipm: pd.DataFrame, miskin: pd.DataFrame, tahun: int = TAHUN) -> pd.DataFrame:
-    """The population: 35 kab/kota with IPM and poverty rate of one year, and a `kota` flag."""
-    a = ipm[ipm["Tahun"] == tahun][["Wilayah", "Indeks Pembangunan Manusia"]]
-    b = miskin[miskin["Tahun"] == tahun][["Wilayah", "Persentase Penduduk Miskin Maret"]]
+    """The population: 35 kab/kota with IPM and poverty rate of one year, and a `kota` flag.
+    `miskin`: `literasi.seri.kemiskinan`."""
+    a = ipm[ipm["Tahun"] == tahun][["Wilayah", seri.IPM]]
+    b = miskin[miskin["Tahun"] == tahun][["Wilayah", seri.PERSEN]]
     tabel = a.merge(b, on="Wilayah", how="inner", validate="one_to_one")
-    tabel = tabel.rename(
-        columns={
-            "Wilayah": "nama",
-            "Indeks Pembangunan Manusia": "ipm",
-            "Persentase Penduduk Miskin Maret": "miskin",
-        }
-    )
+    tabel = tabel.rename(columns={"Wilayah": "nama", seri.IPM: "ipm", seri.PERSEN: "miskin"})
     tabel["ipm"] = tabel["ipm"].astype(float)
     tabel["miskin"] = tabel["miskin"].astype(float)
     tabel["kota"] = tabel["nama"].str.startswith("Kota ").astype(bool)
@@ -367,7 +361,8 @@ def daftar_soal(populasi: pd.DataFrame) -> list:
             pilihan=list(pernyataan),
             jawaban=[p for p, benar in pernyataan.items() if benar],
             penjelasan=(
-                f"Rata-rata sampel “hanya kota” sekitar {fmt(bias.rata_dari_rata, ipm)}, padahal "
+                f"Dengan n = {bias.n}, rata-rata sampel “hanya kota” sekitar "
+                f"{fmt(bias.rata_dari_rata, ipm)}, padahal "
                 f"rata-rata populasi {fmt(mu, ipm)}: terlalu tinggi "
                 f"{fmt(bias.rata_dari_rata - mu, ipm)} poin. Sampel yang lebih besar tidak "
                 "menolong, karena kabupaten tidak pernah terpilih. Rapat tetapi di tempat yang "
@@ -383,7 +378,7 @@ def daftar_soal(populasi: pd.DataFrame) -> list:
 
 def semua_soal() -> list:
     """The lesson's exercises in page order, from the shipped data (answer key, tests)."""
-    return daftar_soal(tabel_populasi(load_dataset(NAMA_IPM), load_dataset(NAMA_MISKIN)))
+    return daftar_soal(tabel_populasi(load_dataset(NAMA_IPM), seri.baca_kemiskinan()))
 
 
 # --- the view ----------------------------------------------------------------------------
@@ -437,7 +432,7 @@ class SampelPopulasi(Tampilan):
 
     @classmethod
     def from_dataset(cls) -> SampelPopulasi:
-        return cls(tabel_populasi(load_dataset(NAMA_IPM), load_dataset(NAMA_MISKIN)))
+        return cls(tabel_populasi(load_dataset(NAMA_IPM), seri.baca_kemiskinan()))
 
     def _update(self) -> None:
         v = VARIABEL[self.variabel.value]
@@ -567,7 +562,7 @@ def grafik_rata_rata(p: Percobaan):
 
 def _batas_sumbu(v: Variabel) -> tuple[float, float]:
     """The same x-axis for every n, so the narrowing is visible (set by the whole population)."""
-    return {"ipm": (68.0, 86.5), "miskin": (4.0, 14.5)}[v.kolom]
+    return {"ipm": (68.0, 86.5), "miskin": (3.5, 16.5)}[v.kolom]
 
 
 def tabel_meleset(populasi: pd.DataFrame, v: Variabel, cara: str, seed: int, n_kini: int) -> str:
@@ -615,7 +610,7 @@ def grafik_populasi(populasi: pd.DataFrame, p: Percobaan) -> str:
         s=40,
         color=WARNA_PEKALONGAN,
         zorder=3,
-        label="Kota Pekalongan" if (kita & ~dipilih).any() else None,
+        label=KOTA_KITA if (kita & ~dipilih).any() else None,
     )
     ax.scatter(
         x[dipilih],

@@ -17,8 +17,9 @@ import ipywidgets as ipw
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from literasi import seri
 from literasi.angka import BukanAngka, baca_angka
-from literasi.data import load_dataset
+from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import (
     WARNA_LAIN,
@@ -36,7 +37,12 @@ NAMA_DATA = "temukan_kesalahan"
 NAMA_WEB = "angka_halaman_web_kota_pekalongan"
 NAMA_SP2010 = "penduduk_sp2010_kelurahan_lama47_kota_pekalongan"
 NAMA_KEMENDAGRI = "wilayah_kota_pekalongan_kemendagri_2025"
-NAMA_KEMISKINAN = "kemiskinan_maret_kabkota_jateng_2020_2024"
+# The March poverty table: its "Garis Kemiskinan" and "Jumlah Penduduk" (BPS's population
+# projection) columns only; its poverty rates are not BPS's (literasi.seri).
+NAMA_KEMISKINAN = seri.NAMA_MARET
+# perkim.id names its source "BPS Kota Pekalongan, 2020"; BPS prints areas per kecamatan in
+# its yearly "Kota Pekalongan Dalam Angka".
+SUMBER_LUAS_BPS = "BPS Kota Pekalongan 2020, Kota Pekalongan Dalam Angka (dikutip perkim.id)"
 SELISIH_PDRB = 60_000  # README, data 19: the 2007 total is 60.000 juta rupiah below its sectors
 
 DAFTAR_CEK = (
@@ -164,9 +170,9 @@ class Pembanding:
 
 def cek_blog_2014(p: Pembanding) -> dict:
     """The 2014 blog page: its population, its density, and what each area gives."""
-    penduduk = angka_web(p.web, "penduduk_total", "Kota Pekalongan", "2014")
-    kepadatan = angka_web(p.web, "kepadatan_penduduk", "Kota Pekalongan", "2014")
-    luas_bps = angka_web(p.web, "luas_wilayah", "Kota Pekalongan", "2020")
+    penduduk = angka_web(p.web, "penduduk_total", KOTA_KITA, "2014")
+    kepadatan = angka_web(p.web, "kepadatan_penduduk", KOTA_KITA, "2014")
+    luas_bps = angka_web(p.web, "luas_wilayah", KOTA_KITA, "2020")
     return {
         "penduduk": penduduk,
         "kepadatan": kepadatan,
@@ -177,11 +183,12 @@ def cek_blog_2014(p: Pembanding) -> dict:
 
 def penduduk_resmi(p: Pembanding) -> dict[int, float]:
     """Kota Pekalongan's population from BPS: SP2010 (sum of 47 kelurahan), SP2020, and the
-    BPS projection 2021–2024 (the denominator of the poverty table, ribu jiwa × 1000)."""
-    kota = p.kemiskinan[p.kemiskinan["Wilayah"] == "Kota Pekalongan"].set_index("Tahun")
+    BPS projection 2021–2024 (the March table's "Jumlah Penduduk" column, ribu jiwa × 1000;
+    rounded to ten people)."""
+    kota = p.kemiskinan[p.kemiskinan["Wilayah"] == KOTA_KITA].set_index("Tahun")
     hasil = {
         2010: float(p.sp2010["penduduk_sp2010"].sum()),
-        2020: angka_web(p.web, "penduduk_total", "Kota Pekalongan", "2020 (Sensus"),
+        2020: angka_web(p.web, "penduduk_total", KOTA_KITA, "2020 (Sensus"),
     }
     for tahun in range(2021, 2025):
         hasil[tahun] = round(float(kota.loc[tahun, "Jumlah Penduduk Ribu Jiwa"]) * 1000)
@@ -217,7 +224,7 @@ def bukti_klaim(klaim: pd.Series, p: Pembanding) -> Bukti:
                     False,
                 ),
             ],
-            sumber=f"{sumber_klaim}; luas BPS Kota Pekalongan 2020 (dikutip perkim.id)",
+            sumber=f"{sumber_klaim}; luas {SUMBER_LUAS_BPS}",
             catatan="Penduduk 2014 dibagi luas: mana yang menghasilkan kepadatan tertulis?",
         )
     if no == 2:
@@ -233,15 +240,15 @@ def bukti_klaim(klaim: pd.Series, p: Pembanding) -> Bukti:
             + [
                 (
                     "Seluruh kota (BPS)",
-                    angka_web(p.web, "luas_wilayah", "Kota Pekalongan", "2020"),
+                    angka_web(p.web, "luas_wilayah", KOTA_KITA, "2020"),
                     False,
                 )
             ],
-            sumber=f"{sumber_klaim}; BPS Kota Pekalongan 2020 (dikutip perkim.id)",
+            sumber=f"{sumber_klaim}; {SUMBER_LUAS_BPS}",
             catatan="Bagian tidak mungkin lebih besar dari keseluruhan.",
         )
     if no == 3:
-        kota_ha = 100 * angka_web(p.web, "luas_wilayah", "Kota Pekalongan", "2020")
+        kota_ha = 100 * angka_web(p.web, "luas_wilayah", KOTA_KITA, "2020")
         return Bukti(
             judul="Satu kelurahan dan seluruh kota",
             satuan="ha",
@@ -249,7 +256,7 @@ def bukti_klaim(klaim: pd.Series, p: Pembanding) -> Bukti:
                 ("Kel. Kauman (tertulis)", tertulis, True),
                 ("Seluruh kota (BPS)", kota_ha, False),
             ],
-            sumber=f"{sumber_klaim}; BPS Kota Pekalongan 2020 (dikutip perkim.id)",
+            sumber=f"{sumber_klaim}; {SUMBER_LUAS_BPS}",
             catatan="1 km² = 100 ha, jadi 45,25 km² = 4.525 ha.",
         )
     if no == 4:
@@ -299,7 +306,7 @@ def bukti_klaim(klaim: pd.Series, p: Pembanding) -> Bukti:
             satuan="rupiah/kapita/bulan",
             batang=[
                 ("Dasbor (tertulis)", tertulis, True),
-                ("Kota Pekalongan (BPS)", garis_kemiskinan_2020(p, "Kota Pekalongan"), False),
+                ("Kota Pekalongan (BPS)", garis_kemiskinan_2020(p, KOTA_KITA), False),
                 ("Kota Tegal (BPS)", garis_kemiskinan_2020(p, "Kota Tegal"), False),
             ],
             sumber=f"{sumber_klaim}; BPS Provinsi Jawa Tengah, Susenas Maret",

@@ -16,7 +16,7 @@ import ipywidgets as ipw
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from literasi.data import load_dataset
+from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka
 from literasi.grafik import (
     WARNA_LAIN,
@@ -31,7 +31,6 @@ from literasi.tampilan import Tampilan
 
 NAMA_DATA = "ipm_komponen_kabkota_jateng_2020_2024"
 TAHUN = 2024
-KOTA_KITA = "Kota Pekalongan"
 SUMBER = "BPS Provinsi Jawa Tengah, Indeks Pembangunan Manusia menurut Kabupaten/Kota (2024)"
 WARNA_BUATAN = "#c0392b"  # red: the made-up value must never look like data
 LABEL_BUATAN = "nilai buatan untuk percobaan"
@@ -452,7 +451,7 @@ def grafik_titik(tabel: pd.DataFrame, v: Variabel, buatan: float | None = None) 
         zorder=3,
     )
     (xk, yk) = next(t for t, k in zip(titik, kita, strict=True) if k)
-    ax.scatter([xk], [yk], s=60, color=WARNA_PEKALONGAN, zorder=4, label="Kota Pekalongan")
+    ax.scatter([xk], [yk], s=60, color=WARNA_PEKALONGAN, zorder=4, label=KOTA_KITA)
     if buatan is not None:
         ax.scatter(
             [buatan],

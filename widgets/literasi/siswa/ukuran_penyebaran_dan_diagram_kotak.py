@@ -4,8 +4,9 @@ Range, quartiles and interquartile range of IPM 2024 (and two components) for 29
 6 kota; box plot, histogram or dot plot of the same variable.
 
 Quartiles use linear interpolation (numpy's and pandas' default, the same as QUARTILE.INC in
-a spreadsheet). Textbooks often take the median of each half instead; `kuartil_separuh` gives
-that method so the app can show both and say which one it uses.
+a spreadsheet). Indonesian schoolbooks use the position Qᵢ = i(n+1)/4 (`kuartil_letak`), and many
+books the median of each half (`kuartil_separuh`). The app shows all three, says which one its
+table uses, and an answer from any of them gets feedback naming its method.
 """
 
 from __future__ import annotations
@@ -32,18 +33,24 @@ from literasi.siswa.ukuran_pemusatan import (
     tabel_tahun,
     tumpukan_titik,
 )
-from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
+from literasi.soal import Alternatif, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
 KELOMPOK = ("Kabupaten", "Kota")
 JENIS = ("Diagram kotak", "Histogram", "Diagram titik")
 WARNA_KELOMPOK = {"Kabupaten": WARNA_LAIN, "Kota": WARNA_UTAMA}
 METODE = (
-    "Kuartil dihitung dengan interpolasi linear: cara bawaan numpy dan pandas, sama dengan "
-    "QUARTILE.INC di spreadsheet. Buku pelajaran sering memakai cara lain (median separuh "
-    "data bawah dan separuh data atas), jadi hasilnya bisa sedikit berbeda. Kumis diagram "
-    "kotak sampai nilai terkecil dan terbesar."
+    "Kuartil di tabel ini dihitung dengan interpolasi linear: cara bawaan numpy dan pandas, "
+    "sama dengan QUARTILE.INC di spreadsheet. Buku pelajaran memakai cara lain, misalnya letak "
+    "Qᵢ = i(n+1)/4 atau median separuh data bawah dan separuh data atas, jadi hasilnya bisa "
+    "sedikit berbeda. Semuanya sah: sebut cara yang kamu pakai. Kumis diagram kotak sampai "
+    "nilai terkecil dan terbesar."
 )
+CARA_KUARTIL = {
+    "interpolasi": "interpolasi linear (tabel aplikasi)",
+    "letak": "letak Qᵢ = i(n+1)/4",
+    "separuh": "median separuh data",
+}
 
 
 # --- pure computations -------------------------------------------------------------------
@@ -90,6 +97,42 @@ def kuartil_separuh(nilai) -> tuple[float, float, float]:
     urut = sorted(nilai)
     separuh = len(urut) // 2
     return median(urut[:separuh]), median(urut), median(urut[-separuh:])
+
+
+def kuartil_letak(nilai) -> tuple[float, float, float]:
+    """Q1, Q2, Q3 the way Indonesian schoolbooks do it: Qᵢ lies at position i(n+1)/4 of the
+    sorted data (1 = the smallest); a position between two values takes the part of the gap.
+
+    >>> kuartil_letak([1, 2, 3, 4])
+    (1.25, 2.5, 3.75)
+    >>> kuartil_letak([1, 2, 3, 4, 5, 6, 7])
+    (2.0, 4.0, 6.0)
+    """
+    urut = sorted(float(x) for x in nilai)
+    n = len(urut)
+
+    def di_letak(letak: float) -> float:
+        letak = min(max(letak, 1.0), float(n))  # outside the data: the nearest end
+        bawah = int(letak)
+        if bawah >= n:
+            return urut[-1]
+        return urut[bawah - 1] + (letak - bawah) * (urut[bawah] - urut[bawah - 1])
+
+    q1, q2, q3 = (di_letak(i * (n + 1) / 4) for i in (1, 2, 3))
+    return q1, q2, q3
+
+
+def iqr_semua_cara(nilai) -> dict[str, float]:
+    """The IQR by each method in CARA_KUARTIL."""
+    hasil = {}
+    for cara, fungsi in (
+        ("interpolasi", kuartil),
+        ("letak", kuartil_letak),
+        ("separuh", kuartil_separuh),
+    ):
+        q1, _, q3 = fungsi(nilai)
+        hasil[cara] = float(q3 - q1)
+    return hasil
 
 
 def jangkauan(nilai) -> float:
@@ -193,7 +236,8 @@ def daftar_soal(tabel: pd.DataFrame) -> list:
         SoalAngka(
             pertanyaan=(
                 "Di Jelajahi, pilih Diagram kotak dan variabel IPM. Tabel di bawah diagram memberi "
-                "Q1 dan Q3. Berapa jangkauan antarkuartil (IQR) IPM 29 kabupaten?"
+                "Q1 dan Q3. Berapa jangkauan antarkuartil (IQR) IPM 29 kabupaten? (Kuartil yang "
+                "kamu hitung sendiri dengan cara buku pelajaran juga diterima.)"
             ),
             jawaban=kab_s["iqr"],
             desimal=2,
@@ -201,14 +245,15 @@ def daftar_soal(tabel: pd.DataFrame) -> list:
             petunjuk=[
                 "IQR = Q3 − Q1: lebar kotak pada diagram kotak.",
                 "Baca baris Q1 dan Q3 di kolom Kabupaten (bukan Kota).",
-                "Menghitung sendiri dengan cara median separuh memberi hasil lain (lihat bagian "
-                "Cara menghitung kuartil). Soal ini memakai Q1 dan Q3 dari tabel aplikasi.",
+                "Menghitung sendiri dengan cara lain memberi hasil lain (lihat bagian Cara "
+                "menghitung kuartil): sebut cara yang kamu pakai.",
             ],
             penjelasan=(
                 f"Q3 − Q1 = {format_angka(kab_s['q3'], 2)} − {format_angka(kab_s['q1'], 2)} = "
-                f"{format_angka(kab_s['iqr'], 2)} poin: separuh kabupaten yang di tengah ada di "
-                "rentang selebar itu."
+                f"{format_angka(kab_s['iqr'], 2)} poin (interpolasi linear, cara tabel "
+                "aplikasi): separuh kabupaten yang di tengah ada di rentang selebar itu."
             ),
+            alternatif=alternatif_iqr(kab, kab_s["iqr"]),
         ),
         SoalBanyak(
             pertanyaan=(
@@ -259,6 +304,26 @@ def daftar_soal(tabel: pd.DataFrame) -> list:
                 ),
             },
         ),
+    ]
+
+
+def alternatif_iqr(nilai, iqr_tabel: float) -> list[Alternatif]:
+    """The IQR by the textbook methods, each accepted with feedback naming its method (methods
+    that agree share one message); the app's own method is the question's answer."""
+    per_nilai: dict[float, list[str]] = {}
+    for cara, iqr in iqr_semua_cara(nilai).items():
+        if cara != "interpolasi" and round(iqr, 2) != round(iqr_tabel, 2):
+            per_nilai.setdefault(round(iqr, 4), []).append(CARA_KUARTIL[cara])
+    return [
+        Alternatif(
+            iqr,
+            f"Menurut cara {' dan cara '.join(cara)}, IQR = {format_angka(iqr, 2)}. Tabel "
+            f"aplikasi memakai interpolasi linear (IQR {format_angka(iqr_tabel, 2)}). Keduanya "
+            "sah: sebut cara yang kamu pakai, dan jangan membandingkan kuartil dari cara yang "
+            "berbeda.",
+            benar=True,
+        )
+        for iqr, cara in per_nilai.items()
     ]
 
 
@@ -403,7 +468,7 @@ def grafik_kotak(tabel: pd.DataFrame, v: Variabel) -> str:
         patch.set_facecolor(WARNA_KELOMPOK[k])
         patch.set_alpha(0.8)
     kita = float(tabel.loc[tabel["nama"] == KOTA_KITA, v.kolom].iloc[0])
-    ax.scatter([kita], [2], s=60, color=WARNA_PEKALONGAN, zorder=4, label="Kota Pekalongan")
+    ax.scatter([kita], [2], s=60, color=WARNA_PEKALONGAN, zorder=4, label=KOTA_KITA)
     fig.legend(loc="outside lower center", fontsize=9, frameon=False)
     _sumbu_x(ax, v)
     ax.tick_params(axis="y", labelsize=10)
@@ -436,7 +501,7 @@ def grafik_histogram(tabel: pd.DataFrame, v: Variabel) -> str:
         ax.hist(nilai, bins=tepi, color=WARNA_KELOMPOK[k], edgecolor="white")
         ax.set_ylabel(f"{k}\n(banyaknya)", fontsize=9)
     kita = float(tabel.loc[tabel["nama"] == KOTA_KITA, v.kolom].iloc[0])
-    panel[1].axvline(kita, color=WARNA_PEKALONGAN, lw=2, ls=":", label="Kota Pekalongan")
+    panel[1].axvline(kita, color=WARNA_PEKALONGAN, lw=2, ls=":", label=KOTA_KITA)
     panel[1].legend(loc="upper left", fontsize=8, frameon=False)
     kalimat = _kalimat("Histogram", tabel, v) + (
         f" Lebar setiap kelas {format_angka(lebar, 0 if lebar >= 1 else 1)}."
@@ -461,7 +526,7 @@ def grafik_titik_kelompok(tabel: pd.DataFrame, v: Variabel) -> str:
         )
         ax.set_ylabel(f"{k}\n(banyaknya)", fontsize=9)
     panel[0].set_ylim(0, None)
-    panel[1].scatter([], [], s=40, color=WARNA_PEKALONGAN, label="Kota Pekalongan")
+    panel[1].scatter([], [], s=40, color=WARNA_PEKALONGAN, label=KOTA_KITA)
     panel[1].legend(loc="upper left", fontsize=8, frameon=False)
     kalimat = _kalimat("Diagram titik", tabel, v) + (
         f" Setiap titik satu wilayah, ditumpuk per "

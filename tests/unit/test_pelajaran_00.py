@@ -220,6 +220,9 @@ def test_soal_3_persen(soal):
     assert "Kalikan 100" in s3.periksa("0,0083").pesan
     hasil = s3.periksa("82,8%")  # percent of a percent
     assert not hasil.benar and "skalanya beda" in hasil.pesan
+    # Dukcapil counts who is registered, not who lives there (datasets/README.md, Kotak 1).
+    assert "terdaftar di Kota Pekalongan" in s3.pertanyaan and "tinggal di" not in s3.pertanyaan
+    assert "terdaftar" in s3.penjelasan
 
 
 def _state_teks(kartu: KartuSoal) -> str:
