@@ -28,8 +28,13 @@ from orang import bawa_ke_atas, di_layar, gulir_ke, ketuk, kotak, posisi, potret
 pytestmark = pytest.mark.browser
 
 APLIKASI = [nb for nb in semua_notebook() if nb != "index.ipynb"]
-# The class survey shows a chart only once answers exist (test_sensus_*.py).
-TANPA_GRAFIK = {"kelas/90_sensus_kelas.ipynb", "kelas/91_dasbor_sensus_kelas.ipynb"}
+# The class survey and the class quiz show a chart only once answers exist (test_sensus_*.py,
+# test_kuis_di_peramban.py).
+TANPA_GRAFIK = {
+    "kelas/90_sensus_kelas.ipynb",
+    "kelas/91_dasbor_sensus_kelas.ipynb",
+    "kelas/92_kuis_kelas.ipynb",
+}
 LAYAR_KE_KONTROL = 1.5
 SENTUH = 44  # px
 # Everything a finger taps (a radio or checkbox is tapped on its whole row, a slider on its
