@@ -303,6 +303,13 @@ def buat_aplikasi_voila():
             settings["transforms"] = [penjaga.KepalaAman, GZipContentEncoding]
             # Pages that never connect and kernels that grow too big lose their kernel.
             PeriodicCallback(self._jaga_kernel, 10_000).start()
+            # The JupyterLab extensions' scripts have names that change with their content
+            # (remoteEntry.<hash>.js, <n>.<hash>.js?v=<hash>), yet Voilà serves them no-cache,
+            # so a student's second app asks for each again. Jupyter Server's own setting lets
+            # the phone keep them for a year (tests/benchmark/ponsel.py prints the bytes).
+            settings["static_immutable_cache"] = [
+                self.server_url.rstrip("/") + "/voila/labextensions/"
+            ]
             return settings
 
         def initialize(self, argv=None):
