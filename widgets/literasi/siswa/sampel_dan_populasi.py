@@ -712,7 +712,8 @@ def grafik_sampel_kelas(kelas: DataKelas, s: SampelKelas) -> str:
     bawah.scatter(xr[-1:], yr[-1:], s=50, color=WARNA_SOROT, zorder=4)
     for ax in (atas, bawah):
         ax.axvline(s.mu, color=WARNA_PEKALONGAN, lw=2)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        # At most 4 steps: each panel is about 130 px high on a phone.
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
         ax.set_ylim(0, None)
         ax.tick_params(labelsize=9)
         ax.spines[["top", "right"]].set_visible(False)
