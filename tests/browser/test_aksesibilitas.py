@@ -25,7 +25,7 @@ def test_tanpa_pelanggaran_berat(server_kit, page: Page, notebook):
 
 
 def test_halaman_pemain_kuis(server_kit, page: Page):
-    """Kuis Kelas's player page (served without a kernel); its other screens: test_kuis.py."""
+    """Kuis Kelas's player page (served without a kernel); its other screens: test_kuis_di_peramban.py."""
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(server_kit.url + "kuis")
     expect(page.get_by_role("heading", name="Gabung ke kuis")).to_be_visible(timeout=30_000)

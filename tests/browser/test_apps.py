@@ -31,7 +31,7 @@ pytestmark = pytest.mark.browser
 
 APLIKASI = [nb for nb in semua_notebook() if nb != "index.ipynb"]
 # The class survey shows a chart only once answers exist: test_sensus_kelas.py covers it; the
-# class quiz only once a room is open and phones answer: test_kuis.py covers it.
+# class quiz only once a room is open and phones answer: test_kuis_di_peramban.py covers it.
 SURVEI = {
     "kelas/90_sensus_kelas.ipynb",
     "kelas/91_dasbor_sensus_kelas.ipynb",
