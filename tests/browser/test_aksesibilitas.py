@@ -25,9 +25,22 @@ def test_tanpa_pelanggaran_berat(server_kit, page: Page, notebook):
 
 
 def test_halaman_pemain_kuis(server_kit, page: Page):
-    """Kuis Kelas's player page (served without a kernel); its other screens: test_kuis_di_peramban.py."""
+    """Kuis Kelas's player page (served without a kernel); its other screens:
+    test_kuis_di_peramban.py."""
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(server_kit.url + "kuis")
     expect(page.get_by_role("heading", name="Gabung ke kuis")).to_be_visible(timeout=30_000)
+    berat = pelanggaran_berat(page)
+    assert not berat, "\n".join(berat)
+
+
+def test_halaman_umpan_balik(server_kit, page: Page):
+    """Umpan Balik Sesi's phone page (served without a kernel); its questionnaire:
+    test_umpan_balik_sesi.py."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(server_kit.url + "umpan")
+    expect(page.get_by_role("heading", name="Beri penilaian untuk sesi ini")).to_be_visible(
+        timeout=30_000
+    )
     berat = pelanggaran_berat(page)
     assert not berat, "\n".join(berat)
