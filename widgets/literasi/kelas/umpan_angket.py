@@ -303,9 +303,9 @@ def simpan_jawaban(con: sqlite3.Connection, kode, kunci: str, skor, saran) -> st
             "Ponsel ini belum punya kunci. Muat ulang halaman ini; jika pesan ini "
             "muncul lagi, izinkan cookie untuk alamat ini."
         )
-    skor, saran = periksa_isian(skor, saran)
     with transaksi(con):
-        sesi = cari_sesi(con, kode)["id"]
+        sesi = cari_sesi(con, kode)["id"]  # the code first: without it the answers mean nothing
+        skor, saran = periksa_isian(skor, saran)
         sidik = sidik_ponsel(kunci, sesi)
         lama = con.execute(
             f"SELECT {', '.join(KODE)}, saran FROM jawaban WHERE sesi = ? AND sidik = ?",

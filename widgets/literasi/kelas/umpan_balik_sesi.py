@@ -66,7 +66,7 @@ def html_saran(tabel) -> str:
     butir = "".join(f"<li style='white-space:pre-wrap'>{escape(s)}</li>" for s in isi)
     return (
         f"<h3>{escape(ua.PERTANYAAN_TERBUKA)} ({format_angka(len(isi), 0)} jawaban)</h3>"
-        f"<ul>{butir}</ul>"
+        f"<ul style='font-size:1.1rem'>{butir}</ul>"
     )
 
 
@@ -103,7 +103,7 @@ class UmpanBalikSesi(Tampilan):
         self.tombol_perbarui.on_click(lambda _: self._update())
         self.tombol_excel = tombol("Siapkan Excel")
         self.tombol_excel.on_click(lambda _: self.siapkan_excel())
-        self.tombol_tutup = tombol("Tutup sesi", "warning")
+        self.tombol_tutup = tombol("Tutup sesi", "danger")
         self.tombol_tutup.on_click(lambda _: self.tutup_sesi())
         self.kode = ipw.HTML()
         self.indeks = ipw.HTML()
