@@ -31,7 +31,7 @@ from conftest import (
     port_bebas,
     server_berjalan,
 )
-from orang import gulir_ke, ketik, ketuk, konteks, potret_layar
+from orang import gulir_ke, isi, ketuk, konteks, potret_layar, tekan
 
 pytestmark = pytest.mark.browser
 
@@ -61,21 +61,6 @@ def server_umpan(tmp_path_factory):
     env = lingkungan_terisolasi(tmp)
     with server_berjalan(perintah, url, log, env, tmp):
         yield {"url": url, "log": log, "data": Path(env["LITERASI_DATA_KELAS"])}
-
-
-def tekan(page: Page, nama: str, **lain) -> None:
-    """Find a button by its name, scroll to it as a person does, and tap or click it."""
-    tombol = page.get_by_role("button", name=nama, **lain)
-    expect(tombol).to_be_visible(timeout=AKSI)
-    gulir_ke(page, tombol, nama)
-    ketuk(page, tombol, nama)
-
-
-def isi(page: Page, label: str, teks: str) -> None:
-    kotak = page.get_by_label(label, exact=True)
-    expect(kotak).to_be_visible(timeout=AKSI)
-    gulir_ke(page, kotak, label)
-    ketik(page, kotak, teks, label)
 
 
 def jawab_angket(hp: Page, nilai: tuple[int, ...], saran: str = "") -> None:
