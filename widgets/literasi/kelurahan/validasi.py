@@ -725,7 +725,7 @@ def contoh_fiktif(seed: int = SEED_CONTOH) -> pd.DataFrame:
 
 
 PETUNJUK = (
-    "Cara mengisi template data penduduk kelurahan",
+    "Cara mengisi templat data penduduk kelurahan",
     "",
     "1. Isi lembar “Isian”: satu baris untuk setiap RW × RT × kelompok umur.",
     "2. Judul kolom ada di baris 4. Jangan ubah judulnya, jangan gabungkan (merge) sel.",
@@ -751,7 +751,7 @@ def buat_templat(seed: int = SEED_CONTOH) -> bytes:
     isian = buku.active
     isian.title = "Isian"
     isian["A1"] = (
-        f"{TANDA_FIKTIF} — template data penduduk kelurahan menurut RW, RT, kelompok "
+        f"{TANDA_FIKTIF} — templat data penduduk kelurahan menurut RW, RT, kelompok "
         "umur dan jenis kelamin"
     )
     isian["A1"].font = Font(bold=True, color="B00020", size=13)
