@@ -25,7 +25,7 @@ def test_tanpa_pelanggaran_berat(server_kit, page: Page, notebook):
 
 
 def test_halaman_pemain_kuis(server_kit, page: Page):
-    """Kuis Kelas's player page (served without a kernel); its other screens:
+    """Kuis Kelas's player page (served without a kernel); its other screens are audited in
     test_kuis_di_peramban.py."""
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(server_kit.url + "kuis")

@@ -29,9 +29,10 @@ from literasi.format import format_angka, format_persen
 from literasi.grafik import WARNA_PEKALONGAN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
 from literasi.kelas import data_kelas
 from literasi.kelas.data_kelas import DataKelas
+from literasi.kelas.pemilih_kelas import PemilihKelas
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tabel import tabel_html
-from literasi.tampilan import Tampilan, baris_kontrol
+from literasi.tampilan import Tampilan
 
 NAMA_PIRAMIDA = "piramida_sp2020_jateng_indonesia"
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -744,11 +745,11 @@ class JelajahJawaTengah(_TampilanDuaArah):
 
 class DataKelasKita(_TampilanDuaArah):
     """The class's own Sensus Kelas answers as a two-way table. The teacher picks the class by
-    its code; "Perbarui" reads the survey again (the app may have started before the class
-    filled it). With no survey on the laptop, the simulated class, labelled "simulasi"."""
+    its code (`PemilihKelas`, with "Perbarui": the app may have started before the class
+    filled the survey). With no survey on the laptop, the simulated class, labelled
+    "simulasi"."""
 
     def __init__(self, path=None):
-        self.path = path
         self._keluaran()
         gaya = {"description_width": "initial"}
         pilihan = [(v.nama, k) for k, v in VARIABEL_KELAS.items()]
@@ -766,21 +767,9 @@ class DataKelasKita(_TampilanDuaArah):
             style=gaya,
             layout=ipw.Layout(width="auto", height="auto"),
         )
-        self.kelas = ipw.Dropdown(
-            options=data_kelas.pilihan_kelas(path),
-            value=data_kelas.kelas_bawaan(path),
-            description="Data kelas",
-            style=gaya,
-            layout=ipw.Layout(width="100%", max_width="420px", height="auto"),
-        )
-        self.tombol_perbarui = ipw.Button(
-            description="Perbarui",
-            icon="refresh",
-            tooltip="Baca lagi jawaban Sensus Kelas",
-            layout=ipw.Layout(width="auto"),
-        )
-        self.tombol_perbarui.on_click(lambda _: self.perbarui())
-        self._kode_dimuat, self._menyetel = None, False
+        self.pemilih = PemilihKelas(self._on_change, path)
+        self.kelas, self.status = self.pemilih.kelas, self.pemilih.status
+        self._data_dipasangkan, self._menyetel = None, False
         self.widget = ipw.VBox(
             [
                 self.status,
@@ -790,29 +779,19 @@ class DataKelasKita(_TampilanDuaArah):
                 self.ringkasan,
                 self.tabel,
                 self.catatan,
-                self.kendali(self.kelas),
-                baris_kontrol(self.tombol_perbarui),
+                self.pemilih.kontrol,
             ],
             layout=ipw.Layout(width="100%"),
         )
         self._update()
 
+    @property
+    def data(self) -> DataKelas:
+        return self.pemilih.data
+
     def perbarui(self) -> None:
         """Read the list of classes and the chosen class's answers again."""
-        self._menyetel = True
-        try:
-            lama = self.kelas.value
-            self.kelas.options = data_kelas.pilihan_kelas(self.path)
-            kode = [k for _, k in self.kelas.options]
-            self.kelas.value = (
-                lama
-                if lama in kode and lama != data_kelas.SIMULASI
-                else (data_kelas.kelas_bawaan(self.path))
-            )
-        finally:
-            self._menyetel = False
-        self._kode_dimuat = None
-        self._update()
+        self.pemilih.perbarui()
 
     def _on_change(self, _change=None) -> None:
         if not self._menyetel:
@@ -824,16 +803,14 @@ class DataKelasKita(_TampilanDuaArah):
         return tabel_kelas(self.data, self.baris.value, self.kolom.value)
 
     def _update(self) -> None:
-        if self._kode_dimuat != self.kelas.value:
-            self.data = data_kelas.muat_kelas(self.kelas.value, self.path)
-            self._kode_dimuat = self.kelas.value
+        if self._data_dipasangkan is not self.data:  # answers (re)loaded
+            self._data_dipasangkan = self.data
             if tabel_kelas(self.data, self.baris.value, self.kolom.value).banyak.empty:
-                self._menyetel = True  # a new class: open on a pair it can show
+                self._menyetel = True  # open on a pair this class can show
                 try:
                     self.baris.value, self.kolom.value = pasangan_bawaan(self.data)
                 finally:
                     self._menyetel = False
-        self.status.value = self._html_status()
         self._gambar()
         if self.baris.value == self.kolom.value:
             self.catatan.value = "<p>Pilih dua variabel yang berbeda untuk baris dan kolom.</p>"
@@ -841,26 +818,3 @@ class DataKelasKita(_TampilanDuaArah):
             self.catatan.value = (
                 f"<p>{escape(self.tabel_terakhir.catatan)} Pilih variabel lain.</p>"
             )
-
-    def _html_status(self) -> str:
-        d = self.data
-        if d.simulasi:
-            saran = (
-                "Pilih kelasmu di <b>Data kelas</b> di bawah."
-                if len(self.kelas.options) > 1
-                else "Sesudah kelasmu mengisi Sensus Kelas, tekan <b>Perbarui</b> di bawah."
-            )
-            return (
-                "<div class='literasi-umpan petunjuk' role='status'><b>Kelas simulasi</b> "
-                f"(bukan data nyata), {d.n} isian rekaan. {saran}</div>"
-            )
-        if d.n < data_kelas.MIN_KELOMPOK:
-            return (
-                f"<div class='literasi-umpan petunjuk' role='status'><b>{escape(d.judul)}</b> "
-                f"baru punya {escape(data_kelas.tampil_banyak(d.n))} jawaban. Tabel tampil setelah "
-                "minimal 5 siswa mengisi; tekan <b>Perbarui</b> di bawah.</div>"
-            )
-        return (
-            f"<p class='literasi-ringkasan' role='status'><b>{escape(d.judul)}</b>: {d.n} siswa "
-            "sudah mengisi Sensus Kelas.</p>"
-        )

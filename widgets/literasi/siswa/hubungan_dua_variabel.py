@@ -28,6 +28,9 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.infografis import IsiPoster
+from literasi.kelas.data_kelas import MIN_KELOMPOK, DataKelas, jawaban_angka
+from literasi.kelas.kuesioner import PER_KUNCI
+from literasi.kelas.pemilih_kelas import PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -571,3 +574,109 @@ class HubunganDuaVariabel(Tampilan):
             grafik=self.gambar_terakhir,
             sumber=SUMBER,
         )
+
+
+# --- the class's own data ----------------------------------------------------------------
+
+
+def hubungan_kelas(kelas: DataKelas, kunci_x: str, kunci_y: str) -> dict | None:
+    """r and the least-squares line of two number questions for the class (students who
+    answered both). None for fewer than 5 such students or a question everyone answered
+    alike (r needs spread in both)."""
+    angka = jawaban_angka(kelas)[[kunci_x, kunci_y]].dropna().astype(float)
+    x, y = angka[kunci_x].tolist(), angka[kunci_y].tolist()
+    if len(x) < MIN_KELOMPOK or len(set(x)) < 2 or len(set(y)) < 2:
+        return None
+    kemiringan, potongan = garis_kuadrat_terkecil(x, y)
+    return {
+        "n": len(x),
+        "x": x,
+        "y": y,
+        "r": korelasi(x, y),
+        "kemiringan": kemiringan,
+        "potongan": potongan,
+    }
+
+
+def grafik_hubungan_kelas(kelas: DataKelas, kunci_x: str, kunci_y: str, h: dict) -> str:
+    """Scatter of two answers, one anonymous dot per student, with the least-squares line."""
+    fig = gambar_baru(4.3, 4.3)
+    ax = fig.add_subplot()
+    ax.scatter(h["x"], h["y"], s=28, color=WARNA_LAIN, edgecolor="#4a5a64", lw=0.5, zorder=2)
+    x0, x1 = min(h["x"]), max(h["x"])
+    ax.plot(
+        [x0, x1],
+        [ramalan(x0, h["kemiringan"], h["potongan"]), ramalan(x1, h["kemiringan"], h["potongan"])],
+        color=WARNA_UTAMA,
+        linewidth=1.6,
+        zorder=1,
+        label="garis kuadrat terkecil",
+    )
+    for sumbu in (ax.xaxis, ax.yaxis):
+        sumbu.set_major_formatter(FuncFormatter(lambda v, _: angka_sumbu(v)))
+    ax.tick_params(labelsize=9)
+    ax.set_xlabel(nama_angka(kunci_x), fontsize=10)
+    ax.set_ylabel(nama_angka(kunci_y), fontsize=10)
+    ax.set_title(f"{kelas.judul}, {h['n']} siswa\nr = {format_bertanda(h['r'], 2)}", fontsize=11)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=9, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    kalimat = (
+        f"Diagram pencar {nama_angka(kunci_x)} (x) dan {nama_angka(kunci_y)} (y), "
+        f"{kelas.judul}, satu titik satu siswa ({h['n']} siswa): r = "
+        f"{format_bertanda(h['r'], 2)}, {kekuatan(h['r'])}."
+    )
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=kelas.sumber)
+
+
+class HubunganKelas(Tampilan):
+    """Data kelas kita: a scatter of two number questions of the class's Sensus Kelas, with
+    Pearson's r and the least-squares line. The class is picked by its code, or the simulated
+    class labelled "simulasi"."""
+
+    def __init__(self, path=None):
+        self.x = pilih_pertanyaan("Variabel x", "tinggi_cm")
+        self.y = pilih_pertanyaan("Variabel y", "rentang_lengan_cm")
+        self.pemilih = PemilihKelas(self._on_change, path)
+        self.ringkasan = ipw.HTML()
+        self.grafik = ipw.HTML()
+        self.widget = ipw.VBox(
+            [
+                self.pemilih.status,
+                self.kendali(self.x, self.y),
+                self.ringkasan,
+                self.grafik,
+                self.pemilih.kontrol,
+            ],
+            layout=ipw.Layout(width="100%"),
+        )
+        self._update()
+
+    def _update(self) -> None:
+        kelas = self.pemilih.data
+        self.hasil = None
+        if len(jawaban_angka(kelas)) < MIN_KELOMPOK:  # the status line says why
+            self.ringkasan.value = self.grafik.value = ""
+            return
+        if self.x.value == self.y.value:
+            self.ringkasan.value = "<p>Pilih dua pertanyaan yang berbeda untuk x dan y.</p>"
+            self.grafik.value = ""
+            return
+        h = self.hasil = hubungan_kelas(kelas, self.x.value, self.y.value)
+        if h is None:
+            self.ringkasan.value = (
+                "<p>Semua siswa memberi jawaban yang sama untuk salah satu pertanyaan ini, jadi "
+                "r tidak bisa dihitung. Pilih pertanyaan lain.</p>"
+            )
+            self.grafik.value = ""
+            return
+        sx, sy = PER_KUNCI[self.x.value], PER_KUNCI[self.y.value]
+        self.ringkasan.value = (
+            "<p class='literasi-ringkasan' style='font-size:1.05em'>"
+            f"<b>r = {format_bertanda(h['r'], 2)}</b>: {escape(kekuatan(h['r']))}.<br>"
+            f"Menurut garis, setiap {escape(sx.nama.lower())} bertambah 1 {escape(sx.satuan)}, "
+            f"{escape(sy.nama.lower())} rata-rata berubah "
+            f"{escape(format_bertanda(h['kemiringan'], 2, plus=True))} {escape(sy.satuan)}.</p>"
+            "<p class='literasi-kecil'>Hubungan di satu kelas belum tentu berlaku di kelas "
+            "lain, dan bukan bukti sebab-akibat.</p>"
+        )
+        self.grafik.value = grafik_hubungan_kelas(kelas, self.x.value, self.y.value, h)

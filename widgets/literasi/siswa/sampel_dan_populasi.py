@@ -30,8 +30,11 @@ from literasi.grafik import (
     html_grafik,
 )
 from literasi.infografis import IsiPoster
+from literasi.kelas.data_kelas import MIN_KELOMPOK, DataKelas, jawaban_angka
+from literasi.kelas.kuesioner import PER_KUNCI
+from literasi.kelas.pemilih_kelas import LEBAR_TITIK, PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, kotak_seed
+from literasi.tampilan import Tampilan, baris_kontrol, kotak_seed
 
 NAMA_IPM = seri.NAMA_IPM
 TAHUN = 2024
@@ -647,3 +650,172 @@ def grafik_populasi(populasi: pd.DataFrame, p: Percobaan) -> str:
         f"{fmt(p.rata[0], v)}, rata-rata populasi {fmt(p.mu, v)}."
     )
     return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=v.sumber)
+
+
+# --- the class's own data ----------------------------------------------------------------
+
+# Sample sizes from the class: at least 5 students (no smaller group of students is shown).
+UKURAN_SAMPEL_KELAS = (5, 10, 15)
+SEED_KELAS = 7
+
+
+@dataclass
+class SampelKelas:
+    """The samples drawn so far from one class (the population: every student who answered)."""
+
+    kunci: str
+    nilai: np.ndarray  # the class's answers (anonymous, sorted by value)
+    indeks: np.ndarray  # one row of student positions per sample drawn so far
+
+    @property
+    def mu(self) -> float:
+        return float(self.nilai.mean())
+
+    @property
+    def rata(self) -> np.ndarray:
+        return rata_rata_sampel(self.nilai, self.indeks)
+
+    @property
+    def terakhir(self) -> float:
+        return float(self.rata[-1])
+
+
+def sampel_kelas(kelas: DataKelas, kunci: str, n: int, banyak: int, seed: int) -> SampelKelas:
+    """The first `banyak` samples of n students from the class, without repeats within one
+    sample. The same seed gives the same samples, and drawing one more keeps the earlier
+    ones (ambil_sampel draws them one after another from one generator)."""
+    nilai = jawaban_angka(kelas)[kunci].dropna().to_numpy(dtype=float)
+    indeks = ambil_sampel(range(len(nilai)), min(n, len(nilai)), banyak, seed)
+    return SampelKelas(kunci, nilai, indeks)
+
+
+def _angka_kelas(nilai: float) -> str:
+    return format_angka(nilai, 2)
+
+
+def grafik_sampel_kelas(kelas: DataKelas, s: SampelKelas) -> str:
+    """Top: every student's answer, the last sample's students in orange. Bottom: the mean of
+    every sample drawn so far, around the class mean."""
+    satuan = PER_KUNCI[s.kunci].satuan
+    lebar = LEBAR_TITIK[s.kunci]
+    fig = gambar_baru(4.6, 5.0)
+    atas, bawah = fig.subplots(2, 1, sharex=True, height_ratios=[1, 1])
+    x, y = tumpukan(s.nilai, lebar)
+    dipilih = np.isin(np.arange(len(s.nilai)), s.indeks[-1])
+    atas.scatter(x[~dipilih], y[~dipilih], s=30, color=WARNA_LAIN, edgecolor="#5b7382", lw=0.5)
+    atas.scatter(x[dipilih], y[dipilih], s=40, color=WARNA_SOROT, label="sampel terakhir")
+    atas.set_title(f"{kelas.judul}: {len(s.nilai)} siswa", fontsize=10)
+    atas.set_ylabel("Siswa", fontsize=9)
+    atas.legend(fontsize=8, frameon=False, loc="upper right")
+    xr, yr = tumpukan(s.rata, lebar / 2)
+    bawah.scatter(xr[:-1], yr[:-1], s=30, color=WARNA_UTAMA, alpha=0.7)
+    bawah.scatter(xr[-1:], yr[-1:], s=50, color=WARNA_SOROT, zorder=4)
+    for ax in (atas, bawah):
+        ax.axvline(s.mu, color=WARNA_PEKALONGAN, lw=2)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, None)
+        ax.tick_params(labelsize=9)
+        ax.spines[["top", "right"]].set_visible(False)
+    bawah.set_ylim(0, max(yr) + 1)
+    atas.set_ylim(0, max(y) + 1.5)
+    bawah.set_title(
+        f"Rata-rata {len(s.rata)} sampel (n = {s.indeks.shape[1]}); garis ungu: rata-rata kelas",
+        fontsize=10,
+    )
+    bawah.set_ylabel("Sampel", fontsize=9)
+    bawah.set_xlabel(nama_angka(s.kunci), fontsize=10)
+    bawah.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: format_angka(v, 0 if float(v).is_integer() else 1))
+    )
+    kalimat = (
+        f"{nama_angka(s.kunci)} {kelas.judul}: rata-rata kelas {_angka_kelas(s.mu)} {satuan}. "
+        f"Sampel terakhir ({s.indeks.shape[1]} siswa, oranye) berata-rata "
+        f"{_angka_kelas(s.terakhir)} {satuan}. Rata-rata {len(s.rata)} sampel sejauh ini "
+        f"berkisar {_angka_kelas(s.rata.min())} sampai {_angka_kelas(s.rata.max())} {satuan}."
+    )
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=kelas.sumber)
+
+
+class SampelDariKelas(Tampilan):
+    """Data kelas kita: the class as the population. Each press of "Ambil sampel" draws one
+    more sample of n students (seeded) and compares its mean with the class mean. The class
+    is picked by its code, or the simulated class labelled "simulasi"."""
+
+    def __init__(self, path=None):
+        self.variabel = pilih_pertanyaan("Pertanyaan", "tinggi_cm")
+        self.ukuran = ipw.ToggleButtons(
+            options=[(str(n), n) for n in UKURAN_SAMPEL_KELAS],
+            value=UKURAN_SAMPEL_KELAS[0],
+            description="Ukuran sampel n",
+            tooltips=[f"{n} siswa per sampel" for n in UKURAN_SAMPEL_KELAS],
+            style={"description_width": "initial", "button_width": "auto"},
+            layout=ipw.Layout(flex="1 1 260px"),
+        )
+        self.seed = kotak_seed(SEED_KELAS)
+        self.tombol_ambil = ipw.Button(
+            description="Ambil sampel",
+            icon="random",
+            button_style="primary",
+            tooltip="Ambil satu sampel acak lagi dari kelas",
+            layout=ipw.Layout(width="auto"),
+        )
+        self.tombol_ambil.on_click(lambda _: self.ambil())
+        self.banyak = 1  # samples drawn; a new question, n, seed or class starts again at 1
+        self.pemilih = PemilihKelas(self._on_change, path)
+        self.ringkasan = ipw.HTML()
+        self.grafik = ipw.HTML()
+        self.widget = ipw.VBox(
+            [
+                self.pemilih.status,
+                self.kendali(self.variabel, self.ukuran, self.seed),
+                baris_kontrol(self.tombol_ambil),
+                self.ringkasan,
+                self.grafik,
+                self.pemilih.kontrol,
+            ],
+            layout=ipw.Layout(width="100%"),
+        )
+        self._update()
+
+    def ambil(self) -> None:
+        """One more sample (the earlier ones stay)."""
+        self.banyak += 1
+        self._update()
+
+    def _on_change(self, _change=None) -> None:
+        self.banyak = 1
+        self._update()
+
+    def _update(self) -> None:
+        kelas = self.pemilih.data
+        n_kelas = len(jawaban_angka(kelas))
+        bisa = n_kelas > self.ukuran.value >= MIN_KELOMPOK
+        self.tombol_ambil.disabled = not bisa
+        self.hasil = None
+        if n_kelas < MIN_KELOMPOK:  # the status line says why nothing is shown
+            self.ringkasan.value = self.grafik.value = ""
+            return
+        if not bisa:
+            self.ringkasan.value = (
+                f"<p class='literasi-ringkasan'>{escape(kelas.judul)} punya {n_kelas} siswa: "
+                "sampel harus lebih kecil dari kelasnya. Pilih n yang lebih kecil.</p>"
+            )
+            self.grafik.value = ""
+            return
+        s = self.hasil = sampel_kelas(
+            kelas, self.variabel.value, self.ukuran.value, self.banyak, self.seed.value
+        )
+        satuan = escape(PER_KUNCI[s.kunci].satuan)
+        selisih = s.terakhir - s.mu
+        self.ringkasan.value = (
+            f"<p class='literasi-ringkasan'>Rata-rata seluruh {escape(kelas.judul)} "
+            f"({n_kelas} siswa): <b>{_angka_kelas(s.mu)} {satuan}</b>. Sampel ke-{self.banyak} "
+            f"({s.indeks.shape[1]} siswa): <b>{_angka_kelas(s.terakhir)} {satuan}</b>, "
+            f"{'lebih besar' if selisih > 0 else 'lebih kecil' if selisih < 0 else 'sama'}"
+            f"{' ' + _angka_kelas(abs(selisih)) + ' ' + satuan if selisih else ''}. "
+            f"Dari {self.banyak} sampel, rata-rata sampel paling jauh meleset "
+            f"{_angka_kelas(float(np.abs(s.rata - s.mu).max()))} {satuan}.</p>"
+            f"<p class='literasi-kecil'>Seed {self.seed.value}: seed yang sama memberi "
+            "sampel yang sama.</p>"
+        )
+        self.grafik.value = grafik_sampel_kelas(kelas, s)

@@ -26,6 +26,9 @@ from literasi.grafik import (
     gambar_baru,
     html_grafik,
 )
+from literasi.kelas.data_kelas import MIN_KELOMPOK, DataKelas, jawaban_angka
+from literasi.kelas.kuesioner import PER_KUNCI
+from literasi.kelas.pemilih_kelas import LEBAR_TITIK, PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -511,3 +514,129 @@ def grafik_titik(tabel: pd.DataFrame, v: Variabel, buatan: float | None = None) 
             f"{fmt(akhir['median'], v)}."
         )
     return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
+
+
+# --- the class's own data ----------------------------------------------------------------
+
+
+def pusat_kelas(nilai, lebar: float) -> dict:
+    """Mean, median and mode of a class's answers to one number question. The mode is taken
+    of the values rounded to `lebar` (the dot plot's stacks: its tallest stack), since
+    heights to 0,1 cm rarely repeat exactly.
+
+    >>> r = pusat_kelas([150.2, 150.4, 155.0, 161.0, 149.6], 1.0)
+    >>> r["modus"], r["kali_modus"], round(r["rata_rata"], 2), r["median"]
+    ([150.0], 3, 153.24, 150.4)
+    """
+    nilai = [float(x) for x in nilai]
+    paling, kali = modus([bulatkan(x, lebar) for x in nilai])
+    return {
+        "n": len(nilai),
+        "rata_rata": rata_rata(nilai),
+        "median": median(nilai),
+        "modus": paling,
+        "kali_modus": kali,
+    }
+
+
+def _angka_kelas(nilai: float, desimal: int = 1) -> str:
+    """A class value: 156,5 (whole numbers without a comma)."""
+    return format_angka(nilai, 0 if float(nilai).is_integer() else desimal)
+
+
+def kalimat_modus(r: dict, satuan: str) -> str:
+    """The mode in words; with every stack of one student there is no mode to speak of."""
+    if r["kali_modus"] < 2:
+        return "tidak ada modus: setiap nilai (dibulatkan) hanya muncul sekali"
+    if len(r["modus"]) > 3:
+        return f"{len(r['modus'])} nilai sama-sama paling sering ({r['kali_modus']} siswa)"
+    daftar = " dan ".join(f"{_angka_kelas(m)} {satuan}" for m in r["modus"])
+    return f"modus {daftar} ({r['kali_modus']} siswa)"
+
+
+def grafik_titik_kelas(kelas: DataKelas, kunci: str) -> str:
+    """Dot plot of one number question for the class (one anonymous dot per student), with
+    mean and median lines."""
+    nilai = jawaban_angka(kelas)[kunci].dropna().astype(float).tolist()
+    lebar = LEBAR_TITIK[kunci]
+    r = pusat_kelas(nilai, lebar)
+    titik = tumpukan_titik(nilai, lebar)
+    fig = gambar_baru(4.6, 4.0)
+    ax = fig.add_subplot()
+    ax.scatter(
+        [x for x, _ in titik],
+        [y for _, y in titik],
+        s=40,
+        color=WARNA_LAIN,
+        edgecolor="#5b7382",
+        linewidth=0.6,
+        zorder=3,
+    )
+    ax.axvline(
+        r["rata_rata"], color=WARNA_UTAMA, lw=2, label=f"rata-rata {fmt_kelas(r, 'rata_rata')}"
+    )
+    ax.axvline(
+        r["median"], color=WARNA_SOROT, lw=2, ls="--", label=f"median {fmt_kelas(r, 'median')}"
+    )
+    ax.set_ylim(0, max(y for _, y in titik) + 1.5)
+    ax.margins(x=0.08)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=lebar >= 1))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _angka_kelas(x)))
+    ax.tick_params(labelsize=9)
+    ax.set_xlabel(nama_angka(kunci), fontsize=10)
+    ax.set_ylabel("Banyaknya siswa", fontsize=10)
+    ax.set_title(f"{nama_angka(kunci)}\n{kelas.judul}, {r['n']} siswa", fontsize=11)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=9, ncol=2, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    satuan = PER_KUNCI[kunci].satuan
+    kalimat = (
+        f"Diagram titik {nama_angka(kunci)} {kelas.judul}, satu titik satu siswa (ditumpuk per "
+        f"{_angka_kelas(lebar)} {satuan}): rata-rata {fmt_kelas(r, 'rata_rata')} {satuan}, "
+        f"median {fmt_kelas(r, 'median')} {satuan}, {kalimat_modus(r, satuan)}."
+    )
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=kelas.sumber)
+
+
+def fmt_kelas(r: dict, ukuran: str) -> str:
+    """Mean and median of class answers to two decimals (a mean of heights: 158,37)."""
+    return format_angka(r[ukuran], 2)
+
+
+class PemusatanKelas(Tampilan):
+    """Data kelas kita: mean, median and mode of one number question of the class's Sensus
+    Kelas (the class picked by its code, or the simulated class labelled "simulasi")."""
+
+    def __init__(self, path=None):
+        self.variabel = pilih_pertanyaan("Pertanyaan", "tinggi_cm")
+        self.pemilih = PemilihKelas(self._on_change, path)
+        self.ringkasan = ipw.HTML()
+        self.grafik = ipw.HTML()
+        self.widget = ipw.VBox(
+            [
+                self.pemilih.status,
+                self.kendali(self.variabel),
+                self.ringkasan,
+                self.grafik,
+                self.pemilih.kontrol,
+            ],
+            layout=ipw.Layout(width="100%"),
+        )
+        self._update()
+
+    def _update(self) -> None:
+        kelas, kunci = self.pemilih.data, self.variabel.value
+        nilai = jawaban_angka(kelas)[kunci].dropna()
+        if len(nilai) < MIN_KELOMPOK:  # the status line says why nothing is shown
+            self.ringkasan.value = self.grafik.value = ""
+            self.hasil = None
+            return
+        self.hasil = r = pusat_kelas(nilai, LEBAR_TITIK[kunci])
+        satuan = PER_KUNCI[kunci].satuan
+        self.ringkasan.value = (
+            f"<p class='literasi-ringkasan'>{escape(kelas.judul)}, {r['n']} siswa: "
+            f"<b>rata-rata {fmt_kelas(r, 'rata_rata')} {escape(satuan)}</b>, "
+            f"<b>median {fmt_kelas(r, 'median')} {escape(satuan)}</b>, "
+            f"{escape(kalimat_modus(r, satuan))}.</p>"
+        )
+        self.grafik.value = grafik_titik_kelas(kelas, kunci)

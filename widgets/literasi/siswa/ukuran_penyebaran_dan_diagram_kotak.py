@@ -21,6 +21,16 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from literasi.data import load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.kelas.data_kelas import (
+    GABUNGAN,
+    MIN_KELOMPOK,
+    DataKelas,
+    jawaban_angka,
+    nilai_per_kelompok,
+    pesan_kelompok,
+)
+from literasi.kelas.kuesioner import PER_KUNCI
+from literasi.kelas.pemilih_kelas import PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.siswa.ukuran_pemusatan import (
     KOTA_KITA,
     NAMA_DATA,
@@ -540,3 +550,153 @@ GAMBAR = {
     "Histogram": grafik_histogram,
     "Diagram titik": grafik_titik_kelompok,
 }
+
+
+# --- the class's own data ----------------------------------------------------------------
+
+SEMUA_SISWA = "semua siswa"
+
+
+def ringkasan_kelas(kelas: DataKelas, angka: str, kelompok: str) -> dict[str, dict[str, float]]:
+    """`lima_angka` of one number question for the whole class and for each group of one
+    choice question (groups of at least 5 students, data_kelas.nilai_per_kelompok); only the
+    whole class when the question cannot group it. Empty for a class under 5 students."""
+    semua = jawaban_angka(kelas)[angka].astype(float).dropna()  # empty under 5 students
+    if len(semua) < MIN_KELOMPOK:
+        return {}
+    hasil = {SEMUA_SISWA: lima_angka(semua.tolist())}
+    for k, nilai in nilai_per_kelompok(kelas, angka, kelompok).items():
+        if len(nilai):
+            hasil[k] = lima_angka(nilai.tolist())
+    return hasil
+
+
+def _angka(nilai: float) -> str:
+    return format_angka(nilai, 0 if float(nilai).is_integer() else 1)
+
+
+def tabel_kelas_html(r: dict[str, dict[str, float]], judul: str) -> str:
+    """One row per group (a class may have six groups: rows fit a phone, columns would not)."""
+    kolom = [("Q1", "q1"), ("Median", "median"), ("Q3", "q3"), ("IQR", "iqr")]
+    kepala = "".join(f"<th scope='col'>{label}</th>" for label, _ in kolom)
+    isi = "".join(
+        f"<tr><th scope='row' style='text-align:left'>{escape(k)} ({int(u['n'])})</th>"
+        + "".join(
+            f"<td style='text-align:right'>{format_angka(u[kunci], 1)}</td>" for _, kunci in kolom
+        )
+        + "</tr>"
+        for k, u in r.items()
+    )
+    return (
+        "<div style='overflow-x:auto'><table class='literasi-tabel'>"
+        f"<caption>{escape(judul)}</caption>"
+        f"<thead><tr><th scope='col'>Kelompok (siswa)</th>{kepala}</tr></thead>"
+        f"<tbody>{isi}</tbody></table></div>"
+    )
+
+
+def grafik_kotak_kelas(kelas: DataKelas, angka: str, kelompok: str) -> str:
+    """Horizontal box plots (whiskers to min and max) of the whole class and of each group."""
+    r = ringkasan_kelas(kelas, angka, kelompok)
+    nama_kelompok = PER_KUNCI[kelompok].nama
+    fig = gambar_baru(4.6, 1.6 + 0.55 * len(r))
+    ax = fig.add_subplot()
+    urut = list(r)[::-1]  # the whole class on top
+    ax.bxp(
+        [
+            {
+                "label": f"{k}\n({int(r[k]['n'])})",
+                "whislo": r[k]["terkecil"],
+                "q1": r[k]["q1"],
+                "med": r[k]["median"],
+                "q3": r[k]["q3"],
+                "whishi": r[k]["terbesar"],
+                "fliers": [],
+            }
+            for k in urut
+        ],
+        orientation="horizontal",
+        widths=0.5,
+        patch_artist=True,
+        medianprops={"color": "#14303d", "linewidth": 2},
+        boxprops={"facecolor": WARNA_UTAMA, "alpha": 0.8},
+    )
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _angka(x)))
+    ax.tick_params(labelsize=9)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel(nama_angka(angka), fontsize=10)
+    ax.set_title(f"{nama_angka(angka)} menurut {nama_kelompok.lower()}\n{kelas.judul}", fontsize=11)
+    satuan = PER_KUNCI[angka].satuan
+    bagian = "; ".join(
+        f"{k} ({int(u['n'])} siswa) median {_angka(u['median'])}, IQR {_angka(u['iqr'])}"
+        for k, u in r.items()
+    )
+    kalimat = (
+        f"Diagram kotak {nama_angka(angka)} {kelas.judul} menurut {nama_kelompok.lower()} "
+        f"(dalam {satuan}): {bagian}."
+    )
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=kelas.sumber)
+
+
+class PenyebaranKelas(Tampilan):
+    """Data kelas kita: box plots of one number question of the class's Sensus Kelas, for
+    the whole class and by the groups of one choice question (groups of at least 5 students;
+    the screen says what was merged). The class is picked by its code, or the simulated
+    class labelled "simulasi"."""
+
+    def __init__(self, path=None):
+        self.variabel = pilih_pertanyaan("Pertanyaan", "tinggi_cm")
+        self.kelompok = pilih_pertanyaan("Kelompok", "sarapan", angka=False)
+        self.pemilih = PemilihKelas(self._on_change, path)
+        self.ringkasan = ipw.HTML()
+        self.grafik = ipw.HTML()
+        self.tabel_html = ipw.HTML()
+        self.catatan = ipw.HTML()
+        self.widget = ipw.VBox(
+            [
+                self.pemilih.status,
+                self.kendali(self.variabel, self.kelompok),
+                self.ringkasan,
+                self.grafik,
+                self.tabel_html,
+                self.catatan,
+                self.pemilih.kontrol,
+            ],
+            layout=ipw.Layout(width="100%"),
+        )
+        self._update()
+
+    def _update(self) -> None:
+        kelas, angka, kelompok = self.pemilih.data, self.variabel.value, self.kelompok.value
+        r = ringkasan_kelas(kelas, angka, kelompok)
+        self.hasil = r or None
+        if not r:  # fewer than 5 answers: the status line says so
+            self.ringkasan.value = self.grafik.value = self.tabel_html.value = ""
+            self.catatan.value = ""
+            return
+        grup = [k for k in r if k != SEMUA_SISWA]
+        satuan = PER_KUNCI[angka].satuan
+        if grup:
+            teks = "; ".join(
+                f"<b>{escape(k)}</b> median {_angka(r[k]['median'])}, IQR {_angka(r[k]['iqr'])}"
+                for k in grup
+            )
+            ringkas = f"Menurut {escape(PER_KUNCI[kelompok].nama.lower())}: {teks} ({satuan})."
+        else:
+            ringkas = "Pertanyaan ini belum bisa membagi kelas menjadi kelompok (lihat catatan)."
+        s = r[SEMUA_SISWA]
+        self.ringkasan.value = (
+            f"<p class='literasi-ringkasan'>{escape(kelas.judul)}, {int(s['n'])} siswa: median "
+            f"<b>{_angka(s['median'])} {escape(satuan)}</b>, IQR <b>{_angka(s['iqr'])}</b>, "
+            f"jangkauan {_angka(s['jangkauan'])}. {ringkas}</p>"
+        )
+        self.grafik.value = grafik_kotak_kelas(kelas, angka, kelompok)
+        self.tabel_html.value = tabel_kelas_html(r, f"{nama_angka(angka)}, {kelas.judul}")
+        pesan = pesan_kelompok(kelas, kelompok)
+        catatan = [pesan] if pesan else []
+        catatan.append(
+            f"Setiap kelompok yang tampil berisi minimal 5 siswa; “{GABUNGAN}” = jawaban yang "
+            "dipilih kurang dari 5 siswa, digabung. Kuartil dihitung dengan interpolasi."
+        )
+        self.catatan.value = "".join(f"<p class='literasi-kecil'>{escape(c)}</p>" for c in catatan)
