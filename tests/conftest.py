@@ -64,6 +64,7 @@ def lingkungan_terisolasi(tmp: Path) -> dict[str, str]:
         env[nama] = str(tmp / nama.lower())
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env["LITERASI_DATA_KELAS"] = str(tmp / "data_kelas")  # the class survey's SQLite file
+    env["LITERASI_DATA_LOKAL"] = str(tmp / "data_lokal")  # the kit's log file
     env.pop("JUPYTER_CONFIG_PATH", None)  # the server must find its own config
     env.pop("JUPYTER_PATH", None)
     return env
@@ -80,6 +81,31 @@ def tunggu_siap(url: str, proses: subprocess.Popen, batas_detik: float = 90) -> 
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.3)
     raise TimeoutError(f"server tidak siap dalam {batas_detik} s")
+
+
+def pesan_kernel(tipe: str, konten: dict | None = None, metadata: dict | None = None) -> str:
+    """A kernel message as a page sends it in the JSON websocket protocol (any client can)."""
+    import json
+    import uuid
+
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "msg_type": tipe,
+        "session": uuid.uuid4().hex,
+        "username": "siswa",
+        "date": "2026-11-29T00:00:00Z",
+        "version": "5.3",
+    }
+    return json.dumps(
+        {
+            "header": header,
+            "parent_header": {},
+            "metadata": metadata or {},
+            "channel": "shell",
+            "buffers": [],
+            "content": konten or {},
+        }
+    )
 
 
 def ambil(url: str, timeout: float = 120) -> tuple[int, str]:
@@ -117,8 +143,19 @@ def pelanggaran_berat(page) -> list[str]:
 
 
 @contextmanager
-def server_berjalan(perintah: list[str], url: str, log: Path, env: dict, cwd: Path):
-    """Run a server process until the block ends, then stop it and its kernels (SIGTERM)."""
+def server_berjalan(
+    perintah: list[str], url: str, log: Path, env: dict, cwd: Path, batas_berkas: int | None = None
+):
+    """Run a server process until the block ends, then stop it and its kernels (SIGTERM).
+
+    `batas_berkas`: start it with this open-files soft limit, as on a laptop (often 1024)."""
+
+    def batasi():
+        import resource
+
+        _, keras = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (batas_berkas, keras))
+
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
             perintah,
@@ -128,6 +165,7 @@ def server_berjalan(perintah: list[str], url: str, log: Path, env: dict, cwd: Pa
             env=env,
             cwd=cwd,
             start_new_session=True,
+            preexec_fn=batasi if batas_berkas else None,
         )
     try:
         tunggu_siap(url, proses)

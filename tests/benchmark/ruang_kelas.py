@@ -1,6 +1,7 @@
 """Classroom benchmark: can one laptop serve a class of phones? (issue 6, "Holding the room").
 
     .venv/bin/python tests/benchmark/ruang_kelas.py [--cepat] [--json FILE] [--aplikasi NN ...]
+    .venv/bin/python tests/benchmark/ruang_kelas.py --penyerang   (P5 only)
 
 Starts its own servers on 127.0.0.1 only, measures, prints a table, writes JSON, and stops every
 process it started. A "student" is simulated at the protocol level, as the Voilà page does it
@@ -15,6 +16,9 @@ process it started. A "student" is simulated at the protocol level, as the Voil�
 P1 ready time cold and preheated vs a bare one-slider notebook under plain Voilà (same run);
 P2 control change -> new chart vs a bare widget echo; P3 kernel memory vs the bare kernel;
 P4 N students arriving within 10 s; then 3 real Chromium pages and the bytes of one page.
+P5 (--penyerang) 39 students arriving within 10 s, alone and then while one mischievous client
+(its own address, 127.0.0.66) holds 300 idle connections, opens app pages and drops them, and
+sends malformed frames on its own kernel's websocket: the students' p50/p95 side by side.
 """
 
 from __future__ import annotations
@@ -194,6 +198,7 @@ def lingkungan(tmp: Path) -> dict[str, str]:
         env[nama] = str(tmp / nama.lower())
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env["LITERASI_DATA_KELAS"] = str(tmp / "data_kelas")
+    env["LITERASI_DATA_LOKAL"] = str(tmp / "data_lokal")
     env.pop("JUPYTER_CONFIG_PATH", None)
     env.pop("JUPYTER_PATH", None)
     return env
@@ -677,6 +682,102 @@ async def fase_p4(tmp, c, kolam: int | None, mentah, chromium: bool) -> None:
         kit.stop()
 
 
+# ---------------------------------------------------------------- a mischievous phone
+
+IP_PENYERANG = "127.0.0.66"  # its own loopback address, as a phone has its own on the Wi-Fi
+
+
+async def penyerang(kit: Server, nb: str, selama: float, idle: int = 300) -> dict:
+    """One client for `selama` seconds: holds `idle` idle connections, opens app pages and
+    drops them (one every 0,5 s), and sends malformed frames on its own kernel's websocket
+    (16 bytes of 0xff, the frame that once froze the event loop; one every second)."""
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    hitung = {"idle": 0, "halaman_diputus": 0, "bingkai_rusak": 0, "ditolak": 0}
+    akhir = time.monotonic() + selama
+    soket = []
+
+    async def buka(data: bytes | None = None):
+        r, w = await asyncio.open_connection(IP, kit.port, local_addr=(IP_PENYERANG, 0))
+        if data:
+            w.write(data)
+            await w.drain()
+        return r, w
+
+    async def tahan_idle():
+        for _ in range(idle):
+            try:
+                soket.append(await buka())
+                hitung["idle"] += 1
+            except OSError:
+                hitung["ditolak"] += 1
+
+    async def putuskan_halaman():
+        minta = (f"GET /voila/render/{nb} HTTP/1.1\r\nHost: {IP}:{kit.port}\r\n\r\n").encode()
+        while time.monotonic() < akhir:
+            try:
+                _, w = await buka(minta)
+                w.close()
+                hitung["halaman_diputus"] += 1
+            except OSError:
+                hitung["ditolak"] += 1
+            await asyncio.sleep(0.5)
+
+    async def bingkai_rusak():
+        r, w = await buka(f"GET /voila/render/{nb} HTTP/1.1\r\nHost: {IP}:{kit.port}\r\n"
+                          "Connection: close\r\n\r\n".encode())
+        html = (await asyncio.wait_for(r.read(), 120)).decode("utf-8", "replace")
+        w.close()
+        m = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html)
+        if not m:
+            hitung["ditolak"] += 1
+            return
+        while time.monotonic() < akhir:
+            try:
+                ws = await websocket_connect(HTTPRequest(
+                    f"ws://{IP}:{kit.port}/api/kernels/{m.group(1)}/channels",
+                    request_timeout=10), subprotocols=[V1])
+                ws.write_message(b"\xff" * 16, binary=True)
+                hitung["bingkai_rusak"] += 1
+                await asyncio.wait_for(ws.read_message(), 5)
+                ws.close()
+            except Exception:
+                hitung["ditolak"] += 1
+            await asyncio.sleep(1.0)
+
+    try:
+        await asyncio.gather(tahan_idle(), putuskan_halaman(), bingkai_rusak())
+    finally:
+        for _, w in soket:
+            w.close()
+    return hitung
+
+
+async def fase_penyerang(tmp, c, mentah) -> None:
+    """39 students arriving within 10 s, once alone and once with the mischievous phone."""
+    nb, n = c.app_p4, 39
+    kit = server_kit(tmp, "kit_penyerang", None, [c.pelajaran_p4])
+    try:
+        kit.tunggu_siap()
+        log(f"penyerang: kolam penuh setelah {kit.tunggu_kolam(kit.kolam_total, 900):.0f} s")
+        for dengan in (False, True):
+            kit.tunggu_kolam(kit.kolam_total, 900)
+            serangan = None
+            if dengan:
+                serangan = asyncio.ensure_future(penyerang(kit, nb, selama=25))
+                await asyncio.sleep(2)  # the attack is under way when the first student comes
+            r = await kelas(kit, nb, n, c)
+            if serangan is not None:
+                r["penyerang"] = await serangan
+            r.update(dengan_penyerang=dengan, kolam=kit.kolam_total)
+            mentah["penyerang"].append(r)
+            log(f"{n} siswa {'dengan' if dengan else 'tanpa'} penyerang: galat {r['galat']}, "
+                f"p50 {fmt(r['p50'])} s, p95 {fmt(r['p95'])} s; {r.get('penyerang', '')}")
+    finally:
+        kit.stop()
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
@@ -759,6 +860,9 @@ def ringkas(mentah: dict) -> dict:
                "aplikasi": {k: v for k, v in p3.items() if k != "polos"}},
         "p4": p4,
         "chromium": mentah.get("chromium", {}),
+        "penyerang": [{k: x.get(k) for k in ("dengan_penyerang", "n", "galat", "p50", "p95",
+                                              "kolam", "kernel", "penyerang")}
+                      for x in mentah.get("penyerang", [])],
     }
 
 
@@ -808,6 +912,15 @@ def cetak(mesin: dict, pengaturan: dict, r: dict) -> str:
                   f"{u['ws'] / 1024:.0f} KiB", ""]
     elif ch:
         baris += [f"Chromium: {ch.get('galat')}", ""]
+    if r.get("penyerang"):
+        isi = [["dengan" if x["dengan_penyerang"] else "tanpa", x["n"], x["galat"], fmt(x["p50"]),
+                fmt(x["p95"]), x["kolam"],
+                ", ".join(f"{k} {v}" for k, v in (x.get("penyerang") or {}).items())]
+               for x in r["penyerang"]]
+        baris += [f"P5 siswa datang dalam 10 s ke {pengaturan['app_p4']}, dengan dan tanpa satu "
+                  "ponsel jahil (detik)",
+                  tabel_teks(["penyerang", "N", "galat", "p50", "p95", "kolam", "serangan"], isi),
+                  ""]
     isi = [[t["kode"], t["ukuran"], fmt(t["nilai"]), fmt(t["batas"]), t["satuan"],
             {True: "ya", False: "TIDAK", None: "—"}[t["lulus"]]] for t in evaluasi_target(r)]
     baris += ["Target issue 6", tabel_teks(["", "ukuran", "hasil", "batas", "", "lulus"], isi)]
@@ -838,7 +951,7 @@ def pengaturan_dari(args, mesin: dict) -> argparse.Namespace:
         mode="cepat" if args.cepat else "penuh", apps=apps, ulang=1 if args.cepat else 3,
         n_p2=5 if args.cepat else 20, kelas=kelas, batas=180.0 if args.cepat else 300.0,
         app_p4="siswa/00_kota_pekalongan_di_jawa_tengah.ipynb", pelajaran_p4="00",
-        kolam=[None, 2], hanya_p4=args.p4)
+        kolam=[None, 2], hanya_p4=args.p4 or args.penyerang, penyerang=args.penyerang)
     return c
 
 
@@ -853,6 +966,9 @@ async def jalankan(c, tmp: Path, mentah: dict) -> None:
             await fase_p1_p3(tmp, polos, c.apps, c, mentah)
         finally:
             polos.stop()
+    if c.penyerang:
+        await fase_penyerang(tmp, c, mentah)
+        return
     # None = `literasi serve` as a teacher runs it (pool sized from memory); 2 = a small pool.
     for i, kolam in enumerate(c.kolam):
         await fase_p4(tmp, c, kolam, mentah, chromium=(i == 0))
@@ -864,13 +980,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--aplikasi", nargs="*", metavar="NN", help="only these student apps")
     ap.add_argument("--p4", action="store_true", help="only P4 and the Chromium check")
+    ap.add_argument("--penyerang", action="store_true",
+                    help="only P5: 39 students within 10 s, without and with a mischievous phone")
     args = ap.parse_args(argv)
     # SIGTERM unwinds like Ctrl+C, so every `finally` stops its servers and kernels.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     mesin = info_mesin()
     c = pengaturan_dari(args, mesin)
     log(f"mode {c.mode}: {len(c.apps)} aplikasi, kelas {c.kelas}, kolam P4 {c.kolam}")
-    mentah = {"p1": {}, "p2": {}, "p3": {}, "p4": []}
+    mentah = {"p1": {}, "p2": {}, "p3": {}, "p4": [], "penyerang": []}
     tmp = Path(tempfile.mkdtemp(prefix="ruang_kelas_"))
     try:
         asyncio.run(asyncio.wait_for(jalankan(c, tmp, mentah), 3 * 3600))

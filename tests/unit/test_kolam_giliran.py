@@ -34,7 +34,7 @@ class VoilaTiruan:
     async def get_rendered_notebook(self, notebook_name, **kwargs):
         isi = await self._pools[notebook_name].pop(0)
         self.fill_if_needed(notebook_name=notebook_name)
-        return isi
+        return isi["task"], [], isi["kernel_id"]  # Voilà's (render task, cells, kernel id)
 
     async def _initialize(self, notebook_path, kernel_id=None, **kwargs):
         self.dimulai += 1

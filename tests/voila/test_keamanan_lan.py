@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import sys
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -25,6 +24,7 @@ from conftest import (
     ambil,
     lingkungan_terisolasi,
     perintah_serve,
+    pesan_kernel,
     port_bebas,
     server_berjalan,
 )
@@ -166,31 +166,14 @@ def id_kernel(html: str) -> str:
 
 
 def pesan(tipe: str, kode: str | None = None) -> str:
-    return json.dumps(
-        {
-            "header": {
-                "msg_id": uuid.uuid4().hex,
-                "msg_type": tipe,
-                "session": uuid.uuid4().hex,
-                "username": "siswa",
-                "date": "2026-11-29T00:00:00Z",
-                "version": "5.3",
-            },
-            "parent_header": {},
-            "metadata": {},
-            "channel": "shell",
-            "buffers": [],
-            "content": {
-                "code": kode,
-                "silent": False,
-                "store_history": False,
-                "user_expressions": {},
-                "allow_stdin": False,
-            }
-            if kode
-            else {},
-        }
-    )
+    eksekusi = {
+        "code": kode,
+        "silent": False,
+        "store_history": False,
+        "user_expressions": {},
+        "allow_stdin": False,
+    }
+    return pesan_kernel(tipe, eksekusi if kode else None)
 
 
 def test_execute_request_lewat_websocket_ditolak(server_lan):

@@ -6,6 +6,7 @@ Three layers, each testable alone:
 3. checks: exercises with check / hint / show-answer.
 """
 
+from literasi import catatan as _catatan
 from literasi.data import (
     dataset_names,
     describe_dataset,
@@ -23,3 +24,6 @@ __all__ = [
     "load_boundaries",
     "load_dataset",
 ]
+
+# A Voilà kernel that imports the kit logs to the kit's log file (literasi.catatan).
+_catatan.siapkan_kernel()

@@ -49,6 +49,9 @@ from literasi.format import format_angka
 BATAS_MB = 8  # Voilà's websocket message limit is about 10 MB; an upload travels in one message
 BATAS_BARIS_KEPALA = 30  # the header row is looked for in the first rows only
 BATAS_ZIP_MB = 300  # an .xlsx that unpacks to more than this is refused (zip bomb)
+# Rows read at most: a kelurahan's table has a few thousand; 591.000 CSV rows once cost 109 s of
+# one core (issue 12). Counted before parsing (CSV) or from the sheet's size (.xlsx).
+BATAS_BARIS = 50_000
 TERIMA = ".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt"  # what a file chooser offers
 JENIS_BERKAS = "Excel (.xlsx, .xls), LibreOffice (.ods), atau teks (.csv, .tsv, .txt)"
 
@@ -234,7 +237,18 @@ def _baca(nama: str, isi: bytes, batas_mb: float, lembar: str | None) -> HasilBa
             "datanya.",
             format=jenis,
         )
+    if isi.count(b"\n") > BATAS_BARIS:
+        return _terlalu_banyak_baris(nama, "csv")
     return _baca_csv(nama, isi, akhiran)
+
+
+def _terlalu_banyak_baris(nama: str, format: str) -> HasilBaca:
+    return _gagal(
+        f"Berkas “{nama}” berisi lebih dari {format_angka(BATAS_BARIS)} baris, terlalu banyak "
+        "untuk dibaca di sini. Simpan hanya baris yang diperlukan (mis. satu tahun atau satu RW) "
+        "sebagai berkas baru, lalu unggah lagi.",
+        format=format,
+    )
 
 
 def _jenis_bukan_tabel(isi: bytes) -> str | None:
@@ -332,6 +346,8 @@ def _baca_xlsx(nama: str, isi: bytes, akhiran: str, lembar: str | None) -> Hasil
     semua = {}
     for n in nilai.sheetnames:
         ws, ws_rumus = nilai[n], rumus[n]
+        if ws.max_row > BATAS_BARIS + BATAS_BARIS_KEPALA:
+            return _terlalu_banyak_baris(nama, "xlsx")
         kisi = Kisi(n, [list(r) for r in ws.iter_rows(values_only=True)])
         kisi.gabung = [
             (r.min_row, r.min_col, r.max_row, r.max_col, r.coord) for r in ws.merged_cells.ranges

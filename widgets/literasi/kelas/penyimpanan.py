@@ -33,6 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from literasi.kelas.ponsel import sidik
+from literasi.lokal import folder_data_lokal, siapkan_folder
 
 ENV_FOLDER = "LITERASI_DATA_KELAS"
 NAMA_FILE = "sensus_kelas.sqlite"
@@ -128,25 +129,11 @@ class KelasDiarsipkan(LookupError):
     """The class is archived: it takes no new answers."""
 
 
-def _akar_repo() -> Path | None:
-    """The folder holding notebooks/ (an editable install), or None."""
-    for awal in (Path(__file__).resolve(), Path.cwd().resolve()):
-        for folder in (awal, *awal.parents):
-            if (folder / "notebooks").is_dir():
-                return folder
-    return None
-
-
 def folder_data() -> Path:
-    """$LITERASI_DATA_KELAS, else <repo>/data_lokal/ (git-ignored); created on first use."""
+    """$LITERASI_DATA_KELAS, else the kit's local data folder (literasi.lokal: <repo>/data_lokal/,
+    git-ignored); created on first use, for its owner only."""
     dari_env = os.environ.get(ENV_FOLDER)
-    if dari_env:
-        folder = Path(dari_env)
-    else:
-        akar = _akar_repo()
-        folder = (akar / "data_lokal") if akar else Path.home() / "literasi_data_lokal"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return siapkan_folder(Path(dari_env)) if dari_env else folder_data_lokal()
 
 
 def path_db() -> Path:
@@ -164,9 +151,13 @@ def sambung(path: str | Path | None = None) -> sqlite3.Connection:
 
 def buka_sqlite(path: str | Path, migrasi: list[str]) -> sqlite3.Connection:
     """A connection as every classroom store opens its file (this one, Kuis Kelas's, Umpan
-    Balik Sesi's): autocommit (writes BEGIN themselves), a busy timeout, WAL so reads never wait
-    for writes, FULL sync (a committed answer survives a power cut too, not only a killed
-    server), foreign keys, and the schema migrated to the latest entry of `migrasi`."""
+    Balik Sesi's): a new file readable by the teacher only, autocommit (writes BEGIN
+    themselves), a busy timeout, WAL so reads never wait for writes, FULL sync (a committed
+    answer survives a power cut too, not only a killed server), foreign keys, and the schema
+    migrated to the latest entry of `migrasi`."""
+    if str(path) != ":memory:" and not Path(path).exists():
+        # Answers are for the teacher only (0600); SQLite gives its -wal/-shm files the same mode.
+        Path(path).touch(mode=0o600)
     con = sqlite3.connect(path, timeout=TUNGGU_MS / 1000, isolation_level=None)
     con.execute(f"PRAGMA busy_timeout = {TUNGGU_MS}")
     con.execute("PRAGMA journal_mode = WAL")

@@ -10,7 +10,6 @@ without a connection. Raw HTML in the Markdown is shown as text, not run; HTML c
 
 from __future__ import annotations
 
-import argparse
 import html
 import os
 import re
@@ -212,7 +211,9 @@ def _tampil(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    from literasi.layanan.cli import ParserIndonesia
+
+    parser = ParserIndonesia(
         prog="literasi cetak",
         description="Buat panduan guru dan lembar kerja (lessons/*.md) siap cetak A4.",
     )

@@ -10,6 +10,47 @@ from pathlib import Path
 from literasi.kelas import pin
 from literasi.layanan import server
 
+# argparse's own words, in Indonesian (issue 17: `literasi serve --help` speaks Indonesian).
+PESAN_ARGPARSE = [
+    (r"the following arguments are required: (.*)", r"pilihan ini wajib diisi: \1"),
+    (r"unrecognized arguments: (.*)", r"pilihan tidak dikenal: \1"),
+    (r"argument (\S+): invalid int value: (.*)", r"\1: bukan bilangan bulat: \2"),
+    (
+        r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+        r"\1: \2 tidak ada (pilih: \3)",
+    ),
+    (r"argument (\S+): expected one argument", r"\1: perlu satu nilai"),
+    (r"argument (\S+): (.*)", r"\1: \2"),
+]
+
+
+class FormatBantuan(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        if prefix is None:  # argparse passes "" when it builds a subcommand's name
+            prefix = "penggunaan: "
+        return super().add_usage(usage, actions, groups, prefix)
+
+
+class ParserIndonesia(argparse.ArgumentParser):
+    """argparse with its headings, -h and errors in Indonesian."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", FormatBantuan)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message):
+        import re
+
+        for pola, ganti in PESAN_ARGPARSE:
+            if re.fullmatch(pola, message):
+                message = re.sub(pola, ganti, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: {message}\n")
+
 
 def perintah_serve(args: argparse.Namespace) -> int:
     folder = Path(args.folder).resolve() if args.folder else server.cari_folder_notebook()
@@ -57,6 +98,11 @@ def perintah_serve(args: argparse.Namespace) -> int:
         print(f"PIN guru (untuk Dasbor Sensus Kelas dan Kuis Kelas): {pin_guru}")
     for notebook, n in kolam.items():
         print(f"Disiapkan {n} kernel untuk {notebook}")
+    # From here on only Indonesian lines for the teacher reach this terminal; Voilà's, Jupyter's
+    # and the kernels' output go to the log file (literasi.catatan).
+    from literasi import catatan
+
+    print(f"Catatan lengkap (log): {catatan.siapkan_server(args.rinci)}")
     print("Tekan Ctrl+C untuk menghentikan server.", flush=True)
 
     pengaturan = server.PengaturanServer(
@@ -74,6 +120,12 @@ def perintah_serve(args: argparse.Namespace) -> int:
         server.jalankan(pengaturan)
     except KeyboardInterrupt:
         pass
+    except Exception:
+        # The traceback goes to the log file; the teacher reads a code to pass on (stdout:
+        # stderr now goes to the log file too).
+        print(catatan.laporkan("Server berhenti karena galat."))
+        print(f"Rinciannya ada di {catatan.path_log()}", flush=True)
+        return 1
     print("Server dihentikan. Sampai jumpa!")
     return 0
 
@@ -94,10 +146,10 @@ def perintah_kunci(args: argparse.Namespace) -> int:
 
 
 def buat_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ParserIndonesia(
         prog="literasi", description="Kit literasi statistik BPS Kota Pekalongan."
     )
-    sub = parser.add_subparsers(dest="perintah", required=True)
+    sub = parser.add_subparsers(dest="perintah", required=True, title="perintah")
     serve = sub.add_parser("serve", help="jalankan server lokakarya (Voilà) di komputer ini")
     serve.add_argument(
         "--lan",
@@ -128,7 +180,9 @@ def buat_parser() -> argparse.ArgumentParser:
         help="paksa jumlah kernel siap pakai per aplikasi pelajaran itu (0 = tanpa pemanasan)",
     )
     serve.add_argument(
-        "--rinci", action="store_true", help="tampilkan log Voilà (untuk pengembang)"
+        "--rinci",
+        action="store_true",
+        help="catat setiap permintaan di berkas log (untuk pengembang)",
     )
     serve.add_argument("--folder", help="folder notebook (bawaan: notebooks/ dari repositori)")
     serve.set_defaults(fungsi=perintah_serve)

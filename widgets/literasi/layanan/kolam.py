@@ -64,11 +64,19 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
             kolam = self._pools.get(notebook_name) or []
             if kolam and kolam[0] in self._antre:
                 self._mendesak.add(kolam[0])  # this phone waits: start that kernel first
-            return await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+            hasil = await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+            from literasi.layanan.penjaga import PENCATAT
+
+            PENCATAT.serahkan(hasil[2])  # (render task, rendered cells, kernel id): this page's
+            return hasil
 
         async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs):
             if kernel_id is not None:  # a restart, not a pool fill
                 return await super()._initialize(notebook_path, kernel_id, **kwargs)
+            from literasi.layanan.penjaga import PERMINTAAN
+
+            # This fill runs in a task made while serving a page: its kernel is no page's.
+            PERMINTAAN.set(None)
             tugas = asyncio.current_task()  # the pool item Voilà created for this fill
             await self._tunggu_giliran(tugas)
             try:

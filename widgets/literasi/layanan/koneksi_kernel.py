@@ -30,6 +30,7 @@ PROTOKOL_V1 = "v1.kernel.websocket.jupyter.org"
 # A kernel message is a channel name, header, parent header, metadata and content, plus widget
 # buffers (a chart or an upload arrives as one buffer): 64 parts is far above any real message.
 MAKS_BAGIAN = 64
+KODE_KERNEL_BERHENTI = 4001  # websocket close code the template reads as "kernel gone"
 
 log = logging.getLogger(__name__)
 
@@ -131,3 +132,21 @@ class KoneksiKernelAman(ZMQChannelsWebsocketConnection):
         # reconnects if it was a glitch); the kernel and every other phone carry on.
         if self.websocket_handler is not None:
             self.websocket_handler.close(code=1003, reason="pesan tidak sah")
+
+    # --- issue 12 point 8: a page whose kernel died is told so (literasi serve only) ---
+    def on_kernel_restarted(self) -> None:
+        super().on_kernel_restarted()
+        self._tutup_bila_halaman_voila()
+
+    def on_restart_failed(self) -> None:
+        super().on_restart_failed()
+        self._tutup_bila_halaman_voila()
+
+    def _tutup_bila_halaman_voila(self) -> None:
+        """A Voilà page's widgets lived in the kernel that died; the kernel Jupyter restarts in
+        its place has none, so the page would only grey out. Close the websocket with code
+        4001: the kit's template shows the "muat ulang" banner. (In JupyterLab, on Binder, a
+        restart is a user's normal action: left alone.)"""
+        handler = self.websocket_handler
+        if handler is not None and "literasi_folder" in handler.settings:
+            handler.close(code=KODE_KERNEL_BERHENTI, reason="kernel berhenti")

@@ -10,8 +10,11 @@ app pages set the XSRF cookie so a closed tab shuts its kernel down. Responses a
 
 from __future__ import annotations
 
+import asyncio
 import errno
+import functools
 import json
+import logging
 import os
 import socket
 import sys
@@ -19,8 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from literasi.aplikasi import id_aplikasi, metadata_notebook
+from literasi.catatan import TERMINAL
 from literasi.layanan import kolam
 from literasi.lokasi import folder_kit
+
+log = logging.getLogger(__name__)
 
 PAKET = Path(__file__).resolve().parent
 KONFIG_JUPYTER = PAKET / "jupyter" / "config"
@@ -28,6 +34,7 @@ DATA_JUPYTER = PAKET / "jupyter" / "data"
 HALAMAN_AWAL = "index.ipynb"
 # Also named in jupyter/config/jupyter_server_config.json (ServerApp, for Binder and JupyterHub).
 KONEKSI_KERNEL = "literasi.layanan.koneksi_kernel.KoneksiKernelAman"
+KELAS_PENGELOLA_KERNEL = "literasi.layanan.penjaga.PengelolaKernelTerjaga"
 
 
 @dataclass
@@ -59,11 +66,13 @@ class PengaturanServer:
         c.Voila.port = self.port
         c.Voila.port_retries = 0  # a taken port is reported in Indonesian before we start
         c.Voila.root_dir = str(self.folder_notebook)
-        # Kernels inherit this process's stderr; keep the teacher's terminal readable.
-        c.Voila.log_level = "INFO" if self.rinci else "ERROR"
+        # Voilà's log goes to the kit's log file (literasi.catatan), never to the terminal.
+        c.Voila.log_level = "INFO" if self.rinci else "WARN"
         c.VoilaConfiguration.preheat_kernel = bool(self.kolam)
         c.VoilaKernelManager.kernel_pools_config = pools
         c.VoilaKernelManager.fill_delay = 0  # literasi.layanan.kolam decides when to refill
+        # Which phone holds which kernel (bounds per phone, pages that never connect culled).
+        c.VoilaConfiguration.multi_kernel_manager_class = KELAS_PENGELOLA_KERNEL
         # Malformed frames from a phone are dropped before Jupyter Server unpacks them.
         c.Voila.kernel_websocket_connection_class = KONEKSI_KERNEL
         if sys.platform.startswith("linux"):
@@ -185,13 +194,17 @@ def port_terpakai(ip: str, port: int) -> bool:
 
 def buat_aplikasi_voila():
     """A Voilà application class with the kit's routes (imported late: Voilà is heavy)."""
-    from tornado.web import RedirectHandler
+    from tornado.ioloop import PeriodicCallback
+    from tornado.web import GZipContentEncoding, HTTPError, RedirectHandler
     from voila.app import Voila
+    from voila.configuration import VoilaConfiguration
+    from voila.static_file_handler import TemplateStaticFileHandler
     from voila.tornado.contentshandler import VoilaContentsHandler
     from voila.tornado.handler import TornadoVoilaHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
     from literasi.kelas import ponsel
+    from literasi.layanan import penjaga
 
     class HalamanAplikasi(TornadoVoilaHandler):
         async def get(self, path=None):
@@ -207,7 +220,46 @@ def buat_aplikasi_voila():
                 return
             if path in self.settings["literasi_berkunci"] and ponsel.arahkan_ke_kunci(self):
                 return  # redirected to the same app with this browser's phone key
-            return await super().get(path)
+            # --- issue 12: bounds per phone (literasi.layanan.penjaga) ---
+            # ?template= / ?theme= would skip the warm pool and, where Voilà allows overrides,
+            # show the teacher's cells: the kit's template and theme only. (The query arguments
+            # bear the names of the Voilà settings they override.)
+            for nama in (VoilaConfiguration.template.name, VoilaConfiguration.theme.name):
+                self.request.arguments.pop(nama, None)
+                self.request.query_arguments.pop(nama, None)
+            permintaan = penjaga.Permintaan(self.request.remote_ip)
+            penjaga.PERMINTAAN.set(permintaan)
+            status = await penjaga.beri_tempat(
+                self.kernel_manager,
+                permintaan,
+                self.settings["literasi_ip"],
+                self.settings["literasi_maks_kernel"],
+                path,
+            )
+            if status is not None:
+                return self._tolak(status)
+            try:
+                return await super().get(path)
+            finally:
+                penjaga.PENCATAT.selesai_meminta(permintaan)  # no kernel came (an error)
+                # From now on a page that never connects loses its kernel within a minute.
+                penjaga.PENCATAT.halaman_terkirim(permintaan.kernel_id)
+
+        def _tolak(self, status: int) -> None:
+            """The kit's Indonesian page: this phone holds enough kernels (429) or the laptop
+            is full (503)."""
+            if status == 503:
+                TERMINAL.warning(
+                    "Peringatan: memori laptop hampir penuh (%d kernel berjalan); ponsel yang "
+                    "baru membuka aplikasi diminta menunggu.",
+                    len(self.kernel_manager.list_kernel_ids()),
+                )
+            self.set_status(status)
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.set_header("Retry-After", "30")
+            self.finish(penjaga.halaman_pesan(status, ulang=self.request.uri))
+
+        # --- end issue 12 ---
 
         async def prepare(self, **kwargs):
             await super().prepare(**kwargs)
@@ -215,6 +267,16 @@ def buat_aplikasi_voila():
             # closes. Without it that POST gets 403 and every closed tab leaves a kernel (about
             # 140 MB) running until culled.
             self.xsrf_token  # noqa: B018 (the property sets the cookie)
+
+    class BerkasTemplate(TemplateStaticFileHandler):
+        """Voilà's template files, refusing paths that are not `<template>/static/<file>`
+        (Voilà's handler answers them with a traceback and a 500)."""
+
+        def parse_url_path(self, path):
+            bagian = path.split("/")
+            if len(bagian) < 3 or bagian[1] != "static" or "" in bagian or ".." in bagian:
+                raise HTTPError(404)
+            return super().parse_url_path(path)
 
     class VoilaLiterasi(Voila):
         name = "literasi"
@@ -242,17 +304,59 @@ def buat_aplikasi_voila():
             # Apps whose link carries the phone's key (notebook metadata literasi.kunci_ponsel).
             berkunci = {a.path for a in katalog(self.root_dir) if a.kunci_ponsel}
             settings["literasi_berkunci"] = berkunci
-            # Gzip every page, script and JSON. Voilà applies its tornado_settings after the
-            # Application is built, too late for tornado to add the gzip transform.
-            settings["compress_response"] = True
+            settings["literasi_ip"] = self.ip
+            settings["literasi_maks_kernel"] = penjaga.batas_kernel_total()
+            # Passed to tornado's Application with the settings (Voilà applies its
+            # tornado_settings after the Application is built, too late for transforms): the
+            # kit's headers and Indonesian error pages, then gzip for every page, script, JSON.
+            settings["transforms"] = [penjaga.KepalaAman, GZipContentEncoding]
+            # Pages that never connect and kernels that grow too big lose their kernel.
+            PeriodicCallback(self._jaga_kernel, 10_000).start()
             return settings
+
+        def initialize(self, argv=None):
+            super().initialize(argv)
+            # Voilà's log into the kit's log file (literasi.catatan), not onto the terminal.
+            self.log.handlers.clear()
+            self.log.setLevel(self.log_level)
+            self.log.propagate = True
+
+        def listen(self):
+            # Voilà's listen() calls app.listen(port, ip); the kit's server adds timeouts, the
+            # Host check and per-phone connection bounds (literasi.layanan.penjaga.dengarkan).
+            self.app.listen = functools.partial(penjaga.dengarkan, self.app, self.ip)
+            super().listen()
+
+        def _jaga_kernel(self):
+            """Every 10 s: shut down kernels whose page never connected, and kernels grown past
+            the per-kernel memory bound (a phone sending huge widget values)."""
+            km = self.kernel_manager
+            for kernel_id in penjaga.PENCATAT.tak_tersambung():
+                if kernel_id in km:
+                    log.info("Kernel %s dimatikan: halamannya tidak pernah tersambung", kernel_id)
+                    asyncio.ensure_future(km.shutdown_kernel(kernel_id))
+                else:
+                    penjaga.PENCATAT.dimatikan(kernel_id)
+            for kernel_id, mb in penjaga.kernel_terlalu_besar(km):
+                TERMINAL.warning(
+                    "Peringatan: satu aplikasi memakai %d MB memori dan dihentikan; siswanya "
+                    "diminta memuat ulang halaman.",
+                    mb,
+                )
+                asyncio.ensure_future(km.shutdown_kernel(kernel_id, now=True))
 
         def init_handlers(self):
             tersembunyi = (TornadoVoilaTreeHandler, VoilaContentsHandler)
+            ganti = {
+                TornadoVoilaHandler: HalamanAplikasi,
+                TemplateStaticFileHandler: BerkasTemplate,
+            }
             handlers = [
-                (h[0], HalamanAplikasi, *h[2:]) if h[1] is TornadoVoilaHandler else h
+                (h[0], ganti.get(h[1], h[1]), *h[2:])
                 for h in super().init_handlers()
                 if h[1] not in tersembunyi
+                # No login on the LAN (and Voilà's /logout answers 500 with a traceback).
+                and not h[0].rstrip("/").endswith(("/login", "/logout"))
             ]
             # Kuis Kelas and Umpan Balik Sesi: phones without kernels
             from literasi.kelas.kuis_web import rute_kuis

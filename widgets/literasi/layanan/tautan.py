@@ -58,7 +58,9 @@ def tautan_nbgitpuller(
 
 
 def buat_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from literasi.layanan.cli import ParserIndonesia
+
+    parser = ParserIndonesia(
         prog="literasi tautan",
         description=(
             "Cetak tautan nbgitpuller: satu klik menyalin repositori kit ke server JupyterHub "
