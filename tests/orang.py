@@ -73,10 +73,21 @@ def _cdp(page: Page):
 
 def geser_jari(page: Page, dy: float) -> None:
     """One finger swipe that moves the page down by about `dy` px (up when negative): the finger
-    moves the other way, then rests before lifting so the page does not fling on."""
+    moves the other way, then rests before lifting so the page does not fling on. The finger
+    lands on the page, not on a slider (which would take the swipe for itself)."""
     lebar, tinggi = ukuran_layar(page)
-    x = lebar / 2
     y0 = tinggi * 0.8 if dy > 0 else tinggi * 0.2
+    x = next(
+        (
+            x
+            for x in (lebar / 2, lebar / 4, lebar * 3 / 4, 6)
+            if not page.evaluate(
+                "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.widget-slider')",
+                [x, y0],
+            )
+        ),
+        6,
+    )
     y1 = y0 - dy
     cdp = _cdp(page)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y0}]})
@@ -158,6 +169,23 @@ def gulir_ke(page: Page, el: Locator, nama: str = "") -> int:
             f"outside a {tinggi}-px screen: a person cannot reach it"
         )
     raise AssertionError(f"{nama}: not on screen after {BATAS_GERAKAN} gestures")
+
+
+def bawa_ke_atas(page: Page, el: Locator, nama: str = "", ruang: float = 60) -> None:
+    """Reach `el`, then swipe until it sits near the top of the screen (within `ruang` px), as
+    a person does to see as much as possible of what comes under it (a chart under its
+    controls). Stops at the end of the page."""
+    gulir_ke(page, el, nama)
+    for _ in range(BATAS_GERAKAN):
+        y = kotak(el)["y"]
+        if 0 <= y <= ruang:
+            return
+        dy = max(
+            -ukuran_layar(page)[1] * LANGKAH_LAYAR,
+            min(ukuran_layar(page)[1] * LANGKAH_LAYAR, y - ruang / 2),
+        )
+        if abs(gerak(page, dy)) < 1:
+            return  # the end of the page: it cannot come higher
 
 
 def pastikan_di_layar(page: Page, el: Locator, nama: str = "") -> None:

@@ -139,9 +139,7 @@ def cari_folder_notebook() -> Path:
         return Path.cwd() / "notebooks"  # `literasi serve` then says what is missing
 
 
-def siapkan_lingkungan(
-    alamat_publik: str | None = None, hash_pin_guru: str | None = None
-) -> None:
+def siapkan_lingkungan(alamat_publik: str | None = None, hash_pin_guru: str | None = None) -> None:
     """Put the kit's Jupyter config and Voilà template on the search paths of this process.
 
     The same two paths are exported by binder/start, so Binder and JupyterHub users get the
@@ -282,22 +280,18 @@ def buat_aplikasi_voila():
         name = "literasi"
 
         def init_settings(self):
-            import voila.app as voila_app
+            from contextlib import nullcontext
 
-            # Voilà builds its kernel manager class inside init_settings with a factory; wrap
-            # that one call so the pools follow literasi.layanan.kolam (refill when the room is
-            # quiet).
-            pabrik_voila = voila_app.voila_kernel_manager_factory
+            from literasi.layanan import voila_dalam
 
-            def pabrik_kit(*args, **kwargs):
-                return kolam.buat_pengelola_kolam(pabrik_voila(*args, **kwargs))
-
-            if self.voila_configuration.preheat_kernel:
-                voila_app.voila_kernel_manager_factory = pabrik_kit
-            try:
+            # Voilà builds its kernel manager class inside init_settings: have it built as the
+            # kit's subclass, so the pools follow literasi.layanan.kolam (refill when quiet).
+            with (
+                voila_dalam.pabrik_pengelola_kernel(kolam.buat_pengelola_kolam)
+                if self.voila_configuration.preheat_kernel
+                else nullcontext()
+            ):
                 settings = super().init_settings()
-            finally:
-                voila_app.voila_kernel_manager_factory = pabrik_voila
             settings["literasi_folder"] = self.root_dir
             from literasi.layanan.beranda import katalog
 
@@ -312,6 +306,13 @@ def buat_aplikasi_voila():
             settings["transforms"] = [penjaga.KepalaAman, GZipContentEncoding]
             # Pages that never connect and kernels that grow too big lose their kernel.
             PeriodicCallback(self._jaga_kernel, 10_000).start()
+            # The JupyterLab extensions' scripts have names that change with their content
+            # (remoteEntry.<hash>.js, <n>.<hash>.js?v=<hash>), yet Voilà serves them no-cache,
+            # so a student's second app asks for each again. Jupyter Server's own setting lets
+            # the phone keep them for a year (tests/benchmark/ponsel.py prints the bytes).
+            settings["static_immutable_cache"] = [
+                self.server_url.rstrip("/") + "/voila/labextensions/"
+            ]
             return settings
 
         def initialize(self, argv=None):
