@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 PERANGKAT = {
     "ponsel": {
@@ -28,6 +28,7 @@ PERANGKAT = {
 }
 LANGKAH_LAYAR = 0.6  # one gesture moves at most this share of the screen, as a thumb does
 BATAS_GERAKAN = 60  # gestures before giving up on reaching an element
+BATAS_AKSI_MS = 30_000  # a control that appears after one round trip to a kernel or server
 
 
 def konteks(browser: Browser, perangkat: str, **lain) -> BrowserContext:
@@ -235,3 +236,19 @@ def potret_layar(page: Page, folder: Path, nama: str, batas: int = 20) -> list[P
         if abs(gerak(page, tinggi * 0.85)) < 1:
             break
     return berkas
+
+
+def tekan(page: Page, nama: str, **lain) -> None:
+    """Find a button by its name, scroll to it as a person does, and tap or click it."""
+    tombol = page.get_by_role("button", name=nama, **lain)
+    expect(tombol).to_be_visible(timeout=BATAS_AKSI_MS)
+    gulir_ke(page, tombol, nama)
+    ketuk(page, tombol, nama)
+
+
+def isi(page: Page, label: str, teks: str) -> None:
+    """Find a text box by its label, scroll to it, tap it and type."""
+    kotak_isian = page.get_by_label(label, exact=True)
+    expect(kotak_isian).to_be_visible(timeout=BATAS_AKSI_MS)
+    gulir_ke(page, kotak_isian, label)
+    ketik(page, kotak_isian, teks, label)

@@ -32,3 +32,14 @@ def test_halaman_pemain_kuis(server_kit, buka_di):
     expect(page.get_by_role("heading", name="Gabung ke kuis")).to_be_visible(timeout=30_000)
     berat = pelanggaran_berat(page)
     assert not berat, "\n".join(berat)
+
+
+def test_halaman_umpan_balik(server_kit, buka_di):
+    """Umpan Balik Sesi's phone page (served without a kernel); its questionnaire is audited in
+    test_umpan_balik_sesi.py."""
+    page = buka_di("ponsel", server_kit.url + "umpan")
+    expect(page.get_by_role("heading", name="Beri penilaian untuk sesi ini")).to_be_visible(
+        timeout=30_000
+    )
+    berat = pelanggaran_berat(page)
+    assert not berat, "\n".join(berat)

@@ -148,9 +148,12 @@ def siapkan_lingkungan(alamat_publik: str | None = None, hash_pin_guru: str | No
     for nama, path in (("JUPYTER_CONFIG_PATH", KONFIG_JUPYTER), ("JUPYTER_PATH", DATA_JUPYTER)):
         lama = os.environ.get(nama)
         os.environ[nama] = str(path) + (os.pathsep + lama if lama else "")
-    from literasi.kelas.kuis_web import umumkan_ke_kernel
+    from literasi.kelas import kuis_web, umpan_web
 
-    umumkan_ke_kernel()  # the class quiz's host view learns that phones can join (/kuis)
+    # The class quiz's host view and the session feedback's view learn that phones can join
+    # (/kuis, /umpan).
+    kuis_web.umumkan_ke_kernel()
+    umpan_web.umumkan_ke_kernel()
     if alamat_publik:
         # Read by the landing page (in the kernel) to draw the QR code for the projector.
         os.environ["LITERASI_ALAMAT"] = alamat_publik
@@ -356,9 +359,11 @@ def buat_aplikasi_voila():
                 # No login on the LAN (and Voilà's /logout answers 500 with a traceback).
                 and not h[0].rstrip("/").endswith(("/login", "/logout"))
             ]
-            from literasi.kelas.kuis_web import rute_kuis  # Kuis Kelas: phones without kernels
+            # Kuis Kelas and Umpan Balik Sesi: phones without kernels
+            from literasi.kelas.kuis_web import rute_kuis
+            from literasi.kelas.umpan_web import rute_umpan
 
-            handlers = rute_kuis(self.server_url) + handlers
+            handlers = rute_kuis(self.server_url) + rute_umpan(self.server_url) + handlers
             awal = self.server_url.rstrip("/") + "/voila/render/" + HALAMAN_AWAL
             handlers.insert(0, (self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": awal}))
             return handlers
