@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 PERANGKAT = {
     "ponsel": {
@@ -28,6 +28,7 @@ PERANGKAT = {
 }
 LANGKAH_LAYAR = 0.6  # one gesture moves at most this share of the screen, as a thumb does
 BATAS_GERAKAN = 60  # gestures before giving up on reaching an element
+BATAS_AKSI_MS = 30_000  # a control that appears after one round trip to a kernel or server
 
 
 def konteks(browser: Browser, perangkat: str, **lain) -> BrowserContext:
@@ -72,10 +73,21 @@ def _cdp(page: Page):
 
 def geser_jari(page: Page, dy: float) -> None:
     """One finger swipe that moves the page down by about `dy` px (up when negative): the finger
-    moves the other way, then rests before lifting so the page does not fling on."""
+    moves the other way, then rests before lifting so the page does not fling on. The finger
+    lands on the page, not on a slider (which would take the swipe for itself)."""
     lebar, tinggi = ukuran_layar(page)
-    x = lebar / 2
     y0 = tinggi * 0.8 if dy > 0 else tinggi * 0.2
+    x = next(
+        (
+            x
+            for x in (lebar / 2, lebar / 4, lebar * 3 / 4, 6)
+            if not page.evaluate(
+                "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.widget-slider')",
+                [x, y0],
+            )
+        ),
+        6,
+    )
     y1 = y0 - dy
     cdp = _cdp(page)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y0}]})
@@ -159,6 +171,23 @@ def gulir_ke(page: Page, el: Locator, nama: str = "") -> int:
     raise AssertionError(f"{nama}: not on screen after {BATAS_GERAKAN} gestures")
 
 
+def bawa_ke_atas(page: Page, el: Locator, nama: str = "", ruang: float = 60) -> None:
+    """Reach `el`, then swipe until it sits near the top of the screen (within `ruang` px), as
+    a person does to see as much as possible of what comes under it (a chart under its
+    controls). Stops at the end of the page."""
+    gulir_ke(page, el, nama)
+    for _ in range(BATAS_GERAKAN):
+        y = kotak(el)["y"]
+        if 0 <= y <= ruang:
+            return
+        dy = max(
+            -ukuran_layar(page)[1] * LANGKAH_LAYAR,
+            min(ukuran_layar(page)[1] * LANGKAH_LAYAR, y - ruang / 2),
+        )
+        if abs(gerak(page, dy)) < 1:
+            return  # the end of the page: it cannot come higher
+
+
 def pastikan_di_layar(page: Page, el: Locator, nama: str = "") -> None:
     assert di_layar(page, el), f"{nama or el} is not on the screen: {kotak(el)}"
 
@@ -207,3 +236,19 @@ def potret_layar(page: Page, folder: Path, nama: str, batas: int = 20) -> list[P
         if abs(gerak(page, tinggi * 0.85)) < 1:
             break
     return berkas
+
+
+def tekan(page: Page, nama: str, **lain) -> None:
+    """Find a button by its name, scroll to it as a person does, and tap or click it."""
+    tombol = page.get_by_role("button", name=nama, **lain)
+    expect(tombol).to_be_visible(timeout=BATAS_AKSI_MS)
+    gulir_ke(page, tombol, nama)
+    ketuk(page, tombol, nama)
+
+
+def isi(page: Page, label: str, teks: str) -> None:
+    """Find a text box by its label, scroll to it, tap it and type."""
+    kotak_isian = page.get_by_label(label, exact=True)
+    expect(kotak_isian).to_be_visible(timeout=BATAS_AKSI_MS)
+    gulir_ke(page, kotak_isian, label)
+    ketik(page, kotak_isian, teks, label)

@@ -31,11 +31,13 @@ pytestmark = pytest.mark.browser
 
 APLIKASI = [nb for nb in semua_notebook() if nb != "index.ipynb"]
 # The class survey shows a chart only once answers exist: test_sensus_kelas.py covers it; the
-# class quiz only once a room is open and phones answer: test_kuis_di_peramban.py covers it.
+# class quiz only once a room is open and phones answer: test_kuis_di_peramban.py covers it; the
+# session feedback has no chart (test_umpan_balik_sesi.py).
 SURVEI = {
     "kelas/90_sensus_kelas.ipynb",
     "kelas/91_dasbor_sensus_kelas.ipynb",
     "kelas/92_kuis_kelas.ipynb",
+    "kelas/93_umpan_balik_sesi.ipynb",
 }
 APLIKASI_GRAFIK = [nb for nb in APLIKASI if nb not in SURVEI]
 

@@ -36,7 +36,7 @@ from conftest import (
 )
 from literasi.format import format_angka
 from literasi.kelas.kuis_soal import bs_poin_persen, buat_templat, dari_pelajaran
-from orang import gulir_ke, ketik, ketuk, konteks, potret_layar
+from orang import gulir_ke, isi, ketuk, konteks, potret_layar, tekan
 
 pytestmark = pytest.mark.browser
 
@@ -70,21 +70,6 @@ def server_kuis(tmp_path_factory):
     env = lingkungan_terisolasi(tmp)
     with server_berjalan(perintah, url, log, env, tmp):
         yield {"url": url, "port": port, "log": log, "data": Path(env["LITERASI_DATA_KELAS"])}
-
-
-def tekan(page: Page, nama: str, **lain) -> None:
-    """Find a button by its name, scroll to it as a person does, and tap or click it."""
-    tombol = page.get_by_role("button", name=nama, **lain)
-    expect(tombol).to_be_visible(timeout=AKSI)
-    gulir_ke(page, tombol, nama)
-    ketuk(page, tombol, nama)
-
-
-def isi(page: Page, label: str, teks: str) -> None:
-    kotak = page.get_by_label(label, exact=True)
-    expect(kotak).to_be_visible(timeout=AKSI)
-    gulir_ke(page, kotak, label)
-    ketik(page, kotak, teks, label)
 
 
 def pilih_jawaban(hp: Page, teks: str) -> None:

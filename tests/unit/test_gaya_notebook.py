@@ -19,7 +19,9 @@ from literasi.aplikasi import modul_seharusnya
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 SEMUA = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 APLIKASI = [p for p in SEMUA if p.parent != NOTEBOOKS]
-TAG_DIIZINKAN = {"remove-voila", "raises-exception", "nbval-ignore-output", "nbval-skip"}
+# `lipat`: the app folds this section (its heading cell and the cells up to the next
+# section) into a <details> (the template's static/tata.js), so a phone reaches the controls.
+TAG_DIIZINKAN = {"remove-voila", "raises-exception", "nbval-ignore-output", "nbval-skip", "lipat"}
 AUDIENS = {"siswa", "guru", "kelurahan"}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import re
 from html import unescape
 
@@ -168,8 +169,14 @@ def test_peta_kuantil_warna_dan_legenda(tabel, kabkota):
 
 def test_kota_disorot_dan_arah_utara(tabel, kabkota):
     fig = peta_kabkota(kabkota, tabel, INDIKATOR["IPM"], CARA[1])
+    # A ring around the city, wider than it: its class colour stays visible inside.
     patch = next(p for p in fig.axes[0].patches if p.get_gid() == KODE_KOTA)
-    assert patch.get_linewidth() > 1
+    assert patch.get_edgecolor() == (1.0, 1.0, 1.0, 1.0)
+    (cincin,) = [g for g in fig.axes[0].lines if g.get_gid() == "cincin-kota"]
+    assert cincin.get_markerfacecolor() == "none"
+    fig.savefig(io.BytesIO(), format="png")
+    kota = patch.get_window_extent()
+    assert cincin.get_window_extent().width > max(kota.width, kota.height)
     teks = [t.get_text() for t in fig.axes[0].texts]
     assert KOTA_KITA in teks and "U" in teks
     assert any("Sumber:" in t.get_text() for t in fig.texts)

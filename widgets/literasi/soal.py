@@ -347,6 +347,7 @@ class Kemajuan:
         self.jumlah, self.sapaan = jumlah, sapaan
         self.benar: set[int] = set()
         self.widget = ipw.HTML(layout=ipw.Layout(margin="8px 0"))
+        self.widget.add_class("literasi-kemajuan")
         self._update()
 
     def tandai(self, nomor: int) -> None:
@@ -417,6 +418,7 @@ class KartuSoal:
                 max_width="720px",
             ),
         )
+        self.widget.add_class("literasi-kartu-soal")  # the template's CSS fits it to a phone
 
     def _tampilkan(self, kelas: str, teks: str) -> None:
         teks = sapa(teks, self.sapaan)

@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 from literasi.kelas.kuis_aturan import Skor, kunci_nama, poin_jawaban, susun_peringkat
-from literasi.kelas.penyimpanan import TUNGGU_MS, folder_data, transaksi
+from literasi.kelas.penyimpanan import buka_sqlite, folder_data, transaksi
 
 NAMA_FILE = "kuis_kelas.sqlite"
 TAHAP = ("gabung", "soal", "tutup", "papan", "selesai")
@@ -107,21 +107,8 @@ def path_db() -> Path:
 
 def sambung(path: str | Path | None = None) -> sqlite3.Connection:
     """A new connection (one per process, or per thread), schema migrated to the latest."""
-    con = sqlite3.connect(path or path_db(), timeout=TUNGGU_MS / 1000, isolation_level=None)
+    con = buka_sqlite(path or path_db(), MIGRASI)
     con.row_factory = sqlite3.Row
-    con.execute(f"PRAGMA busy_timeout = {TUNGGU_MS}")
-    con.execute("PRAGMA journal_mode = WAL")
-    con.execute("PRAGMA synchronous = FULL")  # a stored answer survives a power cut
-    con.execute("PRAGMA foreign_keys = ON")
-    versi = con.execute("PRAGMA user_version").fetchone()[0]
-    if versi < VERSI_SKEMA:
-        with transaksi(con):
-            versi = con.execute("PRAGMA user_version").fetchone()[0]  # re-read under the lock
-            for nomor in range(versi, VERSI_SKEMA):
-                for perintah in MIGRASI[nomor].split(";"):
-                    if perintah.strip():
-                        con.execute(perintah)
-                con.execute(f"PRAGMA user_version = {nomor + 1}")
     return con
 
 

@@ -16,27 +16,31 @@ literasi.kelas.kuis_penyimpanan:
 
 Nothing here can open or close a question or read the answers of others: that is only in
 the kernel, behind the PIN. What one phone can cost is bounded: messages of at most 1 KB,
-5 a second (bursts of 10), 10 connections per address and 1.000 in all, 300 players a quiz.
+5 a second (bursts of 10), 10 connections per address and 1.000 in all (the light-page base
+these handlers share with the session feedback: literasi.kelas.halaman_ringan), 300 players
+a quiz.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import re
 import time
-from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tornado.ioloop import IOLoop, PeriodicCallback
-from tornado.web import RequestHandler
-from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from literasi.angka import BukanAngka, baca_angka
 from literasi.kelas import kuis_penyimpanan as kp
+from literasi.kelas.halaman_ringan import (
+    MAKS_KONEKSI,
+    MAKS_PER_IP,
+    HalamanRingan,
+    KoneksiPonsel,
+    PusatPonsel,
+)
 from literasi.kelas.kuis_aturan import (
     BERKAS_KATA_KASAR,
     NamaDitolak,
@@ -50,22 +54,12 @@ log = logging.getLogger("literasi.kuis")
 HALAMAN = Path(__file__).with_name("kuis_pemain.html")
 JALUR = "/kuis"  # the player page, below the server's root
 ENV_JALUR = "LITERASI_KUIS_JALUR"  # set for the host kernel by umumkan_ke_kernel
-MAKS_PESAN = 1024  # bytes: the longest message a phone sends is a nickname or an answer
-MAKS_KONEKSI = 1000
-MAKS_PER_IP = 10
-LAJU = 5.0  # messages per second, sustained
-LEDAKAN = 10.0  # and in a burst
-MAKS_TOLAK = 30  # messages over the rate before the connection is closed
+__all__ = ["MAKS_KONEKSI", "MAKS_PER_IP"]  # the limits, from literasi.kelas.halaman_ringan
 MAKS_COBA_GABUNG = 20  # join attempts per connection (refused nicknames)
 PERIKSA_MS = 100  # how often the server looks for the teacher's changes
 JEDA_TULIS = 0.03  # answers arriving within this many seconds are written together
 PANJANG_JAWABAN = 40
 _KUNCI_SAH = re.compile(r"[A-Za-z0-9_-]{8,64}")
-CSP = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-    "connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; "
-    "frame-ancestors 'none'"
-)
 
 
 def pesan_keadaan(snap: dict, pemain: int, kini: float) -> dict:
@@ -108,15 +102,11 @@ def pesan_keadaan(snap: dict, pemain: int, kini: float) -> dict:
     return pesan
 
 
-class PusatKuis:
+class PusatKuis(PusatPonsel):
     """The server-side state of every quiz: who is connected, and one DB worker thread."""
 
     def __init__(self, path: str | Path | None = None):
-        self.path = path
-        self._pelaksana = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kuis-db")
-        self._con = None  # opened in the worker thread, used only there
-        self.koneksi: set[KoneksiPemain] = set()
-        self.per_ip: Counter[str] = Counter()
+        super().__init__(kp.sambung, path, "kuis-db")
         self._versi: int | None = None
         self._memeriksa = False
         self._penjaga: PeriodicCallback | None = None
@@ -124,15 +114,6 @@ class PusatKuis:
         self._terjadwal = False
         self._snap: dict[int, dict] = {}
         self._kata: tuple = ((), frozenset())
-
-    # The database, in its own thread
-    def _jalankan(self, fungsi, args):
-        if self._con is None:
-            self._con = kp.sambung(self.path)
-        return fungsi(self._con, *args)
-
-    async def db(self, fungsi, *args):
-        return await IOLoop.current().run_in_executor(self._pelaksana, self._jalankan, fungsi, args)
 
     def kata_kasar(self) -> frozenset[str]:
         """The package's list plus the teacher's own (data folder), re-read when edited."""
@@ -142,28 +123,15 @@ class PusatKuis:
             self._kata = (cap, baca_kata_kasar(*berkas))
         return self._kata[1]
 
-    # Connections
-    def boleh_masuk(self, ip: str) -> str | None:
-        """None, or why this connection is refused (too many)."""
-        if len(self.koneksi) >= MAKS_KONEKSI:
-            return "Server kuis penuh. Coba lagi sebentar lagi."
-        if self.per_ip[ip] >= MAKS_PER_IP:
-            return "Terlalu banyak halaman kuis dari perangkat ini. Tutup tab yang lain."
-        return None
-
+    # Connections: the teacher's changes are polled while a phone is connected
     def masuk(self, k: KoneksiPemain) -> None:
-        self.koneksi.add(k)
-        self.per_ip[k.ip] += 1
+        super().masuk(k)
         if self._penjaga is None:
             self._penjaga = PeriodicCallback(self._periksa, PERIKSA_MS)
             self._penjaga.start()
 
     def keluar(self, k: KoneksiPemain) -> None:
-        if k in self.koneksi:
-            self.koneksi.discard(k)
-            self.per_ip[k.ip] -= 1
-            if self.per_ip[k.ip] <= 0:
-                del self.per_ip[k.ip]
+        super().keluar(k)
         if not self.koneksi and self._penjaga is not None:
             self._penjaga.stop()  # no phone, no polling
             self._penjaga = None
@@ -214,65 +182,18 @@ class PusatKuis:
                 f.set_result(h)
 
 
-class HalamanPemain(RequestHandler):
-    """The player page: static HTML with its CSS and script inline (nothing else to fetch)."""
+class KoneksiPemain(KoneksiPonsel):
+    """One phone. Messages are small JSON objects: gabung, lanjut, jawab (see kuis_pemain.html);
+    at most 1 KB (the longest is a nickname or an answer)."""
 
-    _html: bytes | None = None
-
-    def get(self):
-        if HalamanPemain._html is None:
-            HalamanPemain._html = HALAMAN.read_bytes()
-        self.set_header("Content-Type", "text/html; charset=UTF-8")
-        self.set_header("Content-Security-Policy", CSP)
-        self.set_header("X-Content-Type-Options", "nosniff")
-        self.set_header("Referrer-Policy", "no-referrer")
-        self.set_header("Cache-Control", "no-cache")
-        self.finish(HalamanPemain._html)
-
-
-class KoneksiPemain(WebSocketHandler):
-    """One phone. Messages are small JSON objects: gabung, lanjut, jawab (see kuis_pemain.html)."""
+    nama = "Kuis Kelas"
+    log = log
 
     def initialize(self, pusat: PusatKuis):
-        self.pusat = pusat
+        super().initialize(pusat)
         self.pemain: dict | None = None
-        self.ip = self.request.remote_ip or "?"
-        self._ember, self._isi = LEDAKAN, time.monotonic()
-        self._tolak = 0
         self._coba_gabung = 0
         self._terakhir = None
-        self._terdaftar = False
-
-    @property
-    def max_message_size(self) -> int:
-        return MAKS_PESAN
-
-    @property
-    def ping_interval(self) -> float:
-        return 20.0  # a phone that left the Wi-Fi is noticed and its connection freed
-
-    @property
-    def ping_timeout(self) -> float:
-        return 15.0  # tornado requires it no longer than the interval
-
-    def open(self):
-        alasan = self.pusat.boleh_masuk(self.ip)
-        if alasan:
-            self.kirim({"t": "galat", "pesan": alasan})
-            self.close(1013, "penuh")
-            return
-        self.pusat.masuk(self)
-        self._terdaftar = True
-
-    def on_close(self):
-        if self._terdaftar:
-            self.pusat.keluar(self)
-
-    def kirim(self, pesan: dict) -> None:
-        try:
-            self.write_message(json.dumps(pesan, ensure_ascii=False))
-        except WebSocketClosedError:
-            pass
 
     def kirim_jika_berubah(self, pesan: dict) -> None:
         banding = {k: v for k, v in pesan.items() if k != "sisa_ms"}
@@ -280,41 +201,13 @@ class KoneksiPemain(WebSocketHandler):
             self._terakhir = banding
             self.kirim(pesan)
 
-    def _boleh(self) -> bool:
-        """Token bucket: LAJU messages a second, bursts of LEDAKAN."""
-        kini = time.monotonic()
-        self._ember = min(LEDAKAN, self._ember + (kini - self._isi) * LAJU)
-        self._isi = kini
-        if self._ember >= 1:
-            self._ember -= 1
-            return True
-        self._tolak += 1
-        if self._tolak > MAKS_TOLAK:
-            self.close(1008, "terlalu cepat")
-        return False
-
-    async def on_message(self, teks):
-        if not self._boleh():
-            return
-        try:
-            pesan = json.loads(teks)
-        except ValueError:
-            return
-        if not isinstance(pesan, dict):
-            return
-        jenis = pesan.get("t")
-        try:
-            if jenis == "detak":
-                self.kirim({"t": "detak"})  # the page's heartbeat (see kuis_pemain.html)
-            elif jenis == "gabung":
-                await self._gabung(pesan)
-            elif jenis == "lanjut":
-                await self._lanjut(pesan)
-            elif jenis == "jawab":
-                await self._jawab(pesan)
-        except Exception as e:  # noqa: BLE001 - one phone's error never stops the others
-            log.error("Kuis Kelas: %s pada pesan %r", type(e).__name__, jenis)
-            self.kirim({"t": "galat", "pesan": "Ada gangguan di server. Coba lagi."})
+    async def tangani(self, jenis, pesan: dict) -> None:
+        if jenis == "gabung":
+            await self._gabung(pesan)
+        elif jenis == "lanjut":
+            await self._lanjut(pesan)
+        elif jenis == "jawab":
+            await self._jawab(pesan)
 
     async def _gabung(self, pesan: dict) -> None:
         if self.pemain:
@@ -408,4 +301,7 @@ def rute_kuis(server_url: str, pusat: PusatKuis | None = None) -> list[tuple]:
     """The player page (/kuis) and its websocket (/kuis/ws), for the workshop server."""
     awal = server_url.rstrip("/") + JALUR
     pusat = pusat or PusatKuis()
-    return [(awal + "/?", HalamanPemain), (awal + "/ws", KoneksiPemain, {"pusat": pusat})]
+    return [
+        (awal + "/?", HalamanRingan, {"berkas": HALAMAN}),
+        (awal + "/ws", KoneksiPemain, {"pusat": pusat}),
+    ]

@@ -146,33 +146,37 @@ def sekarang() -> str:
 
 def sambung(path: str | Path | None = None) -> sqlite3.Connection:
     """A new connection (one per kernel/process), schema migrated to the latest version."""
-    path = Path(path or path_db())
-    if not path.exists():
+    return buka_sqlite(path or path_db(), MIGRASI)
+
+
+def buka_sqlite(path: str | Path, migrasi: list[str]) -> sqlite3.Connection:
+    """A connection as every classroom store opens its file (this one, Kuis Kelas's, Umpan
+    Balik Sesi's): a new file readable by the teacher only, autocommit (writes BEGIN
+    themselves), a busy timeout, WAL so reads never wait for writes, FULL sync (a committed
+    answer survives a power cut too, not only a killed server), foreign keys, and the schema
+    migrated to the latest entry of `migrasi`."""
+    if str(path) != ":memory:" and not Path(path).exists():
         # Answers are for the teacher only (0600); SQLite gives its -wal/-shm files the same mode.
-        path.touch(mode=0o600)
-    con = sqlite3.connect(
-        path,
-        timeout=TUNGGU_MS / 1000,
-        isolation_level=None,  # we BEGIN ourselves
-    )
+        Path(path).touch(mode=0o600)
+    con = sqlite3.connect(path, timeout=TUNGGU_MS / 1000, isolation_level=None)
     con.execute(f"PRAGMA busy_timeout = {TUNGGU_MS}")
     con.execute("PRAGMA journal_mode = WAL")
-    # FULL: a committed answer survives a power cut too, not only a killed server.
     con.execute("PRAGMA synchronous = FULL")
     con.execute("PRAGMA foreign_keys = ON")
-    _migrasi(con)
+    _migrasi(con, migrasi)
     return con
 
 
-def _migrasi(con: sqlite3.Connection) -> None:
-    versi = con.execute("PRAGMA user_version").fetchone()[0]
-    if versi >= VERSI_SKEMA:
+def _migrasi(con: sqlite3.Connection, migrasi: list[str]) -> None:
+    """Run the migrations after the file's `PRAGMA user_version`; each is history, never
+    changed (a new column is a new entry at the end)."""
+    if con.execute("PRAGMA user_version").fetchone()[0] >= len(migrasi):
         return
     with transaksi(con):
         # Re-read inside the lock: another kernel may have migrated meanwhile.
         versi = con.execute("PRAGMA user_version").fetchone()[0]
-        for nomor in range(versi, VERSI_SKEMA):
-            for perintah in MIGRASI[nomor].split(";"):
+        for nomor in range(versi, len(migrasi)):
+            for perintah in migrasi[nomor].split(";"):
                 if perintah.strip():
                     con.execute(perintah)
             con.execute(f"PRAGMA user_version = {nomor + 1}")

@@ -36,15 +36,29 @@ def _format_sumbu(x, _pos=None) -> str:
 
 
 def _tepi_kelas(nilai: pd.Series, p: Pertanyaan) -> np.ndarray:
-    """Histogram bin edges: whole units for counts, about 8–12 bins otherwise."""
+    """Histogram bin edges: whole units for counts, about 8–12 bins of a round width
+    otherwise, and never fewer than 5 bins, so that two answers (or two equal ones) still
+    show where they lie instead of one bar as wide as the chart."""
     nilai = nilai.astype(float)
     kecil, besar = float(nilai.min()), float(nilai.max())
     if p.jenis == "bulat" and besar - kecil <= 20:
-        return np.arange(math.floor(kecil) - 0.5, math.ceil(besar) + 1.5, 1.0)
-    # The smallest "round" width giving at most ~10 bins: 1, 2, 5, 10 cm; 0,5 or 1 jam …
-    lebar = next((w for w in (0.5, 1, 2, 5, 10, 20, 50) if w * 10 >= besar - kecil), 100.0)
-    awal = math.floor(kecil / lebar) * lebar
-    return np.arange(awal, besar + lebar * 1.01, lebar)
+        lebar, awal = 1.0, math.floor(kecil) - 0.5
+    else:
+        # The smallest "round" width giving at most ~10 bins (1, 2, 5, 10 cm; 0,5 or 1 jam),
+        # but not finer than about a thirtieth of the question's range (5 cm, 0,5 jam).
+        terkecil = (p.batas[1] - p.batas[0]) / 30 if p.batas else 0
+        lebar = next(
+            (w for w in (0.5, 1, 2, 5, 10, 20, 50) if w * 10 >= besar - kecil and w >= terkecil),
+            100.0,
+        )
+        awal = math.floor(kecil / lebar) * lebar
+    n = math.floor((besar - awal) / lebar) + 1  # bins up to the one holding the largest
+    kurang = max(0, 5 - n)
+    kiri = kurang // 2
+    if p.batas:  # no bins below what can be answered (0 siblings, 0 hours)
+        kiri = min(kiri, max(0, math.floor((awal - p.batas[0]) / lebar + 0.5)))
+    awal -= kiri * lebar
+    return awal + lebar * np.arange(n + kurang + 1)
 
 
 def grafik_posisi(p: Pertanyaan, nilai: float, kelas: pd.Series, kode_kelas: str) -> str:
@@ -52,19 +66,32 @@ def grafik_posisi(p: Pertanyaan, nilai: float, kelas: pd.Series, kode_kelas: str
     data = kelas.dropna().astype(float)
     tepi = _tepi_kelas(pd.concat([data, pd.Series([nilai])]), p)
     jumlah, _ = np.histogram(data, bins=tepi)
-    fig = gambar_baru(4.2, 3.0)  # small figure = larger text on a 360 px phone
+    fig = gambar_baru(4.2, 3.0)
     ax = fig.add_subplot()
     tengah = (tepi[:-1] + tepi[1:]) / 2
     milikku = int(np.clip(np.searchsorted(tepi, nilai, side="right") - 1, 0, len(jumlah) - 1))
     warna = [WARNA_SOROT if i == milikku else WARNA_UTAMA for i in range(len(jumlah))]
     ax.bar(tengah, jumlah, width=np.diff(tepi) * 0.92, color=warna)
     ax.axvline(nilai, color="#333333", linewidth=1.2, linestyle="--")
-    ax.annotate("kamu", (nilai, max(jumlah.max(), 1)), ha="center", va="bottom", fontsize=9)
+    # "kamu" above the tallest bar, beside the line on the side with room: never over the
+    # y axis or a bar.
+    kanan = nilai <= (tepi[0] + tepi[-1]) / 2
+    ax.annotate(
+        "kamu",
+        (nilai, max(jumlah.max(), 1) * 1.08),
+        xytext=(4 if kanan else -4, 0),
+        textcoords="offset points",
+        ha="left" if kanan else "right",
+        va="bottom",
+        fontsize=9,
+    )
     ax.set_xlabel(f"{p.nama} ({p.satuan})")
     ax.set_ylabel("banyak siswa")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(5, integer=p.jenis == "bulat"))
     ax.xaxis.set_major_formatter(FuncFormatter(_format_sumbu))
-    ax.set_ylim(0, max(jumlah.max(), 1) * 1.25)
+    ax.set_xlim(tepi[0], tepi[-1])
+    ax.set_ylim(0, max(jumlah.max(), 1) * 1.35)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(f"{p.nama}, kelas {kode_kelas} (n = {len(data)})", fontsize=10)
     kalimat = (

@@ -15,11 +15,10 @@ from html import escape
 
 import ipywidgets as ipw
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from literasi.data import KOTA_KITA, describe_dataset, load_boundaries, load_dataset
 from literasi.format import format_angka
-from literasi.grafik import WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.grafik import WARNA_UTAMA, gambar_baru, html_grafik, sumbu_angka
 from literasi.peta import gambar_peta
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
@@ -402,7 +401,7 @@ class GabungKode(Tampilan):
         self.grafik_peta = ipw.HTML()
         kontrol = self.kendali(self.cara)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.tabel, self.grafik_peta],
+            [kontrol, self.grafik, self.ringkasan, self.tabel, self.grafik_peta],
             layout=ipw.Layout(width="100%"),
         )
         self._update()
@@ -452,8 +451,7 @@ class GabungKode(Tampilan):
         for y, v in zip(posisi, nilai, strict=True):
             ax.text(v, y, f" {format_angka(v)}", va="center", fontsize=8)
         ax.set_xlim(0, max(nilai) * 1.25)
-        ax.xaxis.set_major_locator(MaxNLocator(4))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(x)))
+        sumbu_angka(ax.xaxis, paling_banyak=3)
         ax.tick_params(axis="x", labelsize=8)
         ax.set_xlabel("Penduduk SP2010 (jiwa)", fontsize=9)
         judul = "gabungan salah" if self.cara.value == CARA[0] else "lewat crosswalk"
@@ -502,7 +500,6 @@ class GabungKode(Tampilan):
             label="Jiwa",
             kelas=4,
             tampilkan_nama=True,
-            ukuran=(4.8, 3.6),
         )
         utara = hasil[hasil["nama"] == "Pekalongan Utara"].iloc[0]
         kalimat = (

@@ -23,6 +23,12 @@ band edge, and shows both numbers.
 service users from the published table of Krejcie & Morgan (1970), which guides for the SKM
 use; between two rows of the table the larger population is taken.
 
+**Other sets of elements.** A unit may ask other questions than Permenpan's nine (the method
+allows adding elements or reweighting them). `bobot_sama`, `periksa_bobot`, `hitung_nrr` and
+`hitung_ikm` take an optional `unsur` (a sequence of `Unsur`; by default the nine): the same
+scale, NRR, weights, ×25 and bands, over those elements. Literasi's session feedback
+(literasi.kelas.umpan_angket) scores its six questions this way.
+
 **Importance–performance quadrant.** With optional importance scores (kepentingan, 1–4), each
 element is placed by its mean performance (NRR) and mean importance; the cross lines are the
 means of the 9 performance means and of the 9 importance means. A value on a line counts as
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -441,13 +448,15 @@ def periksa_jawaban(
 # --- Weights ------------------------------------------------------------------------------
 
 
-def bobot_sama() -> dict[str, Fraction]:
-    """1/9 for each element (exact).
+def bobot_sama(unsur: Sequence[Unsur] | None = None) -> dict[str, Fraction]:
+    """1/9 for each element (exact); 1/n for each of `unsur` when given.
 
     >>> sum(bobot_sama().values())
     Fraction(1, 1)
+    >>> bobot_sama([Unsur("A", "satu"), Unsur("B", "dua")])
+    {'A': Fraction(1, 2), 'B': Fraction(1, 2)}
     """
-    unsur = daftar_unsur()
+    unsur = daftar_unsur() if unsur is None else unsur
     return {u.kode: Fraction(1, len(unsur)) for u in unsur}
 
 
@@ -471,7 +480,9 @@ def baca_bobot(teks: str) -> Fraction:
     raise ValueError(f"'{teks}' tidak bisa dibaca sebagai bobot (contoh: 0,2 atau 1/9)")
 
 
-def periksa_bobot(bobot: dict[str, Fraction | float]) -> list[str]:
+def periksa_bobot(
+    bobot: dict[str, Fraction | float], unsur: Sequence[Unsur] | None = None
+) -> list[str]:
     """Messages for weights that are unusable: missing, negative, or not summing to exactly 1.
 
     >>> periksa_bobot(bobot_sama())
@@ -482,7 +493,7 @@ def periksa_bobot(bobot: dict[str, Fraction | float]) -> list[str]:
       pilih bobot sama (1/9) atau tulis 1/9.']
     """
     pesan = []
-    unsur = daftar_unsur()
+    unsur = daftar_unsur() if unsur is None else unsur
     for u in unsur:
         if u.kode not in bobot or bobot[u.kode] is None:
             pesan.append(f"Bobot {u.kode} ({u.nama}) belum diisi.")
@@ -529,6 +540,11 @@ class HasilIKM:
     kategori: Kategori
     terlemah: list[str]
     responden: int
+    unsur: tuple[Unsur, ...] | None = None  # None: Permenpan's nine (daftar_unsur)
+
+    def daftar(self) -> tuple[Unsur, ...]:
+        """The elements this index was computed over."""
+        return daftar_unsur() if self.unsur is None else self.unsur
 
     def nilai_unsur(self, kode: str) -> Fraction:
         """The element's NRR converted to 25–100 (× 25)."""
@@ -537,7 +553,7 @@ class HasilIKM:
     def tabel_unsur(self) -> pd.DataFrame:
         """One row per element: code, name, valid answers, NRR, weight, weighted NRR, ×25, mutu."""
         baris = []
-        for u in daftar_unsur():
+        for u in self.daftar():
             nrr = self.nrr[u.kode]
             baris.append(
                 {
@@ -554,8 +570,11 @@ class HasilIKM:
         return pd.DataFrame(baris)
 
 
-def hitung_nrr(kinerja: pd.DataFrame) -> tuple[dict[str, Fraction], dict[str, int]]:
-    """Mean of the valid scores per element, exact; raises ValueError if an element has none.
+def hitung_nrr(
+    kinerja: pd.DataFrame, unsur: Sequence[Unsur] | None = None
+) -> tuple[dict[str, Fraction], dict[str, int]]:
+    """Mean of the valid scores per element (the nine, or `unsur`), exact; raises ValueError if
+    an element has none.
 
     >>> t = pd.DataFrame({f"U{i}": [4, 3, None] for i in range(1, 10)}, dtype="Int64")
     >>> nrr, n = hitung_nrr(t)
@@ -563,7 +582,7 @@ def hitung_nrr(kinerja: pd.DataFrame) -> tuple[dict[str, Fraction], dict[str, in
     (Fraction(7, 2), 2)
     """
     nrr, banyak = {}, {}
-    for u in daftar_unsur():
+    for u in daftar_unsur() if unsur is None else unsur:
         sah = [int(x) for x in kinerja[u.kode].dropna()]
         if not sah:
             raise ValueError(f"Unsur {u.kode} ({u.nama}) belum punya satu pun jawaban yang sah.")
@@ -584,15 +603,21 @@ def unsur_terlemah(nrr: dict[str, Fraction], banyak: int = BANYAK_TERLEMAH) -> l
     []
     """
     tertinggi = max(nrr.values())
-    urut = sorted((k for k in nrr if nrr[k] < tertinggi), key=lambda k: (nrr[k], int(k[1:])))
+    urutan = {k: i for i, k in enumerate(nrr)}  # ties: in the order of the elements
+    urut = sorted((k for k in nrr if nrr[k] < tertinggi), key=lambda k: (nrr[k], urutan[k]))
     if len(urut) <= banyak:
         return urut
     batas = nrr[urut[banyak - 1]]
     return [k for k in urut if nrr[k] <= batas]
 
 
-def hitung_ikm(kinerja: pd.DataFrame, bobot: dict[str, Fraction] | None = None) -> HasilIKM:
-    """NRR per element, weighted index, IKM (×25), category and weakest elements.
+def hitung_ikm(
+    kinerja: pd.DataFrame,
+    bobot: dict[str, Fraction] | None = None,
+    unsur: Sequence[Unsur] | None = None,
+) -> HasilIKM:
+    """NRR per element, weighted index, IKM (×25), category and weakest elements; over the
+    nine elements, or over `unsur` (equal weights 1/n unless `bobot` says otherwise).
 
     Raises ValueError (Indonesian message) when the weights are unusable or an element has no
     valid answer.
@@ -601,12 +626,20 @@ def hitung_ikm(kinerja: pd.DataFrame, bobot: dict[str, Fraction] | None = None) 
     >>> h = hitung_ikm(t)
     >>> h.ikm, h.kategori.mutu, h.kategori.kinerja
     (Decimal('100.00'), 'A', 'Sangat Baik')
+    >>> dua = (Unsur("A1", "Jelas"), Unsur("A2", "Ramah"))
+    >>> h = hitung_ikm(pd.DataFrame({"A1": [4, 3], "A2": [2, 2]}), unsur=dua)
+    >>> h.nrr["A1"], h.ikm, h.kategori.mutu, h.terlemah
+    (Fraction(7, 2), Decimal('68.75'), 'C', ['A2'])
     """
-    bobot = bobot_sama() if bobot is None else {k: _pecahan(v) for k, v in bobot.items()}
-    pesan = periksa_bobot(bobot)
+    unsur = None if unsur is None else tuple(unsur)
+    if bobot is None:
+        bobot = bobot_sama(unsur)
+    else:
+        bobot = {k: _pecahan(v) for k, v in bobot.items()}
+    pesan = periksa_bobot(bobot, unsur)
     if pesan:
         raise ValueError(" ".join(pesan))
-    nrr, banyak = hitung_nrr(kinerja)
+    nrr, banyak = hitung_nrr(kinerja, unsur)
     indeks = sum(bobot[k] * nrr[k] for k in nrr)
     ikm_tepat = indeks * KONVERSI
     return HasilIKM(
@@ -619,6 +652,7 @@ def hitung_ikm(kinerja: pd.DataFrame, bobot: dict[str, Fraction] | None = None) 
         kategori=kategori_mutu(ikm_tepat),
         terlemah=unsur_terlemah(nrr),
         responden=len(kinerja),
+        unsur=unsur,
     )
 
 

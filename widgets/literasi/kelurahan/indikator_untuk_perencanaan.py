@@ -351,7 +351,7 @@ class IndikatorKota(Tampilan):
         self.sumber = ipw.HTML()
         kontrol = self.kendali(self.indikator)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.sumber], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan, self.sumber], layout=ipw.Layout(width="100%")
         )
         self._update()
 
@@ -452,7 +452,7 @@ class IndikatorKota(Tampilan):
         pendek = PILIHAN[self.indikator.value].split(" (")[0]
         ax.set_ylabel(f"{pendek} ({ind.satuan_panjang})", fontsize=8)
         fig.suptitle(f"{ind.label}, {tahun[0]}–{akhir}", fontsize=10)
-        ax.legend(fontsize=7, loc="best", frameon=False)
+        ax.legend(fontsize=8, loc="best", frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
         kalimat = (
             f"Grafik garis {ind.label} {tahun[0]}–{akhir}: {KOTA_KITA} (ungu) dari "

@@ -394,12 +394,12 @@ class OlahDataKelurahan(Tampilan):
         if kunci == self._kunci_grafik:
             return  # same picture: a step that changes no counted row redraws nothing
         self._kunci_grafik = kunci
-        fig = gambar_baru(5.6, 4.6)
+        fig = gambar_baru(5.6, 6.8)
         g.gambar(fig.add_subplot())
         kalimat = g.kalimat
         if m.fiktif:
-            fig.text(0.99, 0.01, vk.TANDA_FIKTIF, ha="right", va="bottom", fontsize=8,
-                     color="#b00020", fontweight="bold")  # fmt: skip
+            # Under the axis label, where constrained layout keeps room for it.
+            fig.supxlabel(vk.TANDA_FIKTIF, fontsize=8, color="#b00020", fontweight="bold")
             kalimat += f" ({vk.TANDA_FIKTIF}.)"
         self.grafik.value = html_grafik(fig, alt=kalimat, keterangan=kalimat,
                                         sumber=m.sumber_data())  # fmt: skip

@@ -127,7 +127,8 @@ def gambar_kuadran(ax, kuadran: HasilKuadran) -> None:
     ax.axvline(gx, color="#14303d", linewidth=1)
     ax.axhline(gy, color="#14303d", linewidth=1)
     x0, x1 = min(t["kinerja"].min(), gx) - 0.15, max(t["kinerja"].max(), gx) + 0.15
-    y0, y1 = min(t["kepentingan"].min(), gy) - 0.15, max(t["kepentingan"].max(), gy) + 0.15
+    # Room above and below the dots for the quadrant names in the corners.
+    y0, y1 = min(t["kepentingan"].min(), gy) - 0.3, max(t["kepentingan"].max(), gy) + 0.3
     ax.set_xlim(max(1, x0), min(4, x1) if x1 <= 4 else x1)
     ax.set_ylim(max(1, y0), min(4, y1) if y1 <= 4 else y1)
     kotak = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1}

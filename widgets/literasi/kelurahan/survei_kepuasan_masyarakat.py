@@ -268,8 +268,9 @@ class SurveiKepuasan(Tampilan):
         self.tombol_kosong.on_click(lambda _: self.mulai_kosong())
         self.tombol_contoh.on_click(lambda _: self.muat_contoh())
         self.tombol_unduh.on_click(lambda _: self.siapkan_unduhan())
-        self.panel_hasil = _kotak(self.label_data, baris_kontrol(self.tampilan), self.ringkasan,
-                                  self.grafik, self.tabel_html)  # fmt: skip
+        # The chart right under the control that switches it, then its sentence.
+        self.panel_hasil = _kotak(self.label_data, baris_kontrol(self.tampilan), self.grafik,
+                                  self.ringkasan, self.tabel_html)  # fmt: skip
         formulir = [
             ipw.VBox([ipw.HTML(f"<b>{u.kode}</b> {escape(u.nama)}"),
                       baris_kontrol(self.isian_kinerja[u.kode], self.isian_penting[u.kode])],
@@ -443,7 +444,7 @@ class SurveiKepuasan(Tampilan):
                          kalimat)  # fmt: skip
 
     def _gambar(self, gambar, kalimat: str) -> None:
-        fig = gambar_baru(4.8, 5.8 if self.tampilan.value == TAMPILAN[0] else 4.6)
+        fig = gambar_baru(4.8, 7.6 if self.tampilan.value == TAMPILAN[0] else 4.6)
         gambar(fig.add_subplot())
         if self.model.fiktif:
             fig.suptitle(LABEL_FIKTIF, fontsize=9, color="#b3261e", fontweight="bold")

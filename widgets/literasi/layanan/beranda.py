@@ -63,29 +63,47 @@ def katalog(folder: str | Path = ".") -> list[Aplikasi]:
 
 
 def html_kartu(app: Aplikasi, ponsel: str | None = None) -> str:
+    """One app's card: its short id (what `--pelajaran` takes), title, summary and time."""
+    from literasi.aplikasi import id_aplikasi
+
+    nomor = escape(id_aplikasi(app.path))
     waktu = f"<span class='literasi-kartu-waktu'>± {app.menit} menit</span>" if app.menit else ""
     href = app.path + (f"?ponsel={ponsel}" if ponsel and app.kunci_ponsel else "")
     return (
         f"<a class='literasi-kartu' href='{escape(href, quote=True)}'>"
-        f"<span class='literasi-kartu-judul'>{escape(app.judul)}</span>"
+        f"<span class='literasi-kartu-judul'><span class='literasi-kartu-id' "
+        f"title='Nomor aplikasi (literasi serve --pelajaran {nomor})'>{nomor}</span> "
+        f"{escape(app.judul)}</span>"
         f"<span class='literasi-kartu-ringkas'>{escape(app.ringkasan)}</span>{waktu}</a>"
+    )
+
+
+def html_qr(alamat: str) -> str:
+    """The QR card, compact beside the address (a phone still sees the first app cards on
+    its first screen), and a full-screen QR for the projector, opened by a link (#qr-besar,
+    plain CSS :target, no script)."""
+    from literasi.layanan.qr import qr_svg
+
+    alamat_html = escape(alamat)
+    return (
+        "<section class='literasi-qr' aria-labelledby='judul-qr'>"
+        f"{qr_svg(alamat)}<div class='literasi-qr-teks'>"
+        "<h2 id='judul-qr'>Buka di ponselmu</h2>"
+        "<p>Sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini "
+        "atau ketik alamatnya:</p>"
+        f"<p class='literasi-alamat'><b>{alamat_html}</b></p>"
+        "<p><a class='literasi-tombol' href='#qr-besar'>Kode QR besar untuk proyektor</a></p>"
+        "</div></section>"
+        "<section id='qr-besar' class='literasi-qr-besar' aria-label='Kode QR untuk proyektor'>"
+        f"{qr_svg(alamat)}<p class='literasi-alamat-besar'><b>{alamat_html}</b></p>"
+        "<p><a class='literasi-tombol' href='#judul-qr'>Tutup</a></p></section>"
     )
 
 
 def html_beranda(
     daftar: list[Aplikasi], alamat: str | None = None, ponsel: str | None = None
 ) -> str:
-    bagian = []
-    if alamat:
-        from literasi.layanan.qr import qr_svg
-
-        bagian.append(
-            "<section class='literasi-qr' aria-labelledby='judul-qr'>"
-            "<h2 id='judul-qr'>Buka di ponselmu</h2>"
-            "<p>Sambungkan ponsel ke Wi-Fi yang sama, lalu pindai kode ini "
-            "atau ketik alamatnya:</p>"
-            f"{qr_svg(alamat)}<p class='literasi-alamat'><b>{escape(alamat)}</b></p></section>"
-        )
+    bagian = [html_qr(alamat)] if alamat else []
     for kode, judul in AUDIENS.items():
         apps = [a for a in daftar if a.audiens == kode]
         if apps:

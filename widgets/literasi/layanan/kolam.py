@@ -17,6 +17,8 @@ import asyncio
 import os
 import time
 
+from literasi.layanan import voila_dalam
+
 # One kernel of a kit app is about 140 MB RSS (tests/benchmark/README.md; pandas + matplotlib +
 # ipywidgets).
 MB_PER_KERNEL = 140
@@ -61,15 +63,17 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
 
         async def get_rendered_notebook(self, notebook_name: str, *args, **kwargs):
             self._terakhir_diambil = time.monotonic()
-            kolam = self._pools.get(notebook_name) or []
+            kolam = voila_dalam.kolam_kernel(self).get(notebook_name) or []
             if kolam and kolam[0] in self._antre:
                 self._mendesak.add(kolam[0])  # this phone waits: start that kernel first
             hasil = await super().get_rendered_notebook(notebook_name, *args, **kwargs)
             from literasi.layanan.penjaga import PENCATAT
 
-            PENCATAT.serahkan(hasil[2])  # (render task, rendered cells, kernel id): this page's
+            PENCATAT.serahkan(voila_dalam.kernel_halaman(hasil))  # this page's
             return hasil
 
+        # Voilà's private pool fill (voila_dalam.ISI_KOLAM; its shape is checked by
+        # tests/unit/test_voila_dalam.py).
         async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs):
             if kernel_id is not None:  # a restart, not a pool fill
                 return await super()._initialize(notebook_path, kernel_id, **kwargs)
@@ -85,14 +89,16 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
                 self._sedang_dipanaskan -= 1
                 raise
             # The kernel counts as "warming" until it has run the whole notebook.
-            hasil["task"].add_done_callback(lambda _: self._selesai_dipanaskan())
+            voila_dalam.tugas_notebook(hasil).add_done_callback(
+                lambda _: self._selesai_dipanaskan()
+            )
             return hasil
 
         def _selesai_dipanaskan(self) -> None:
             self._sedang_dipanaskan -= 1
             if not self._sudah_siap and self._semua_kolam_penuh():
                 self._sudah_siap = True
-                jumlah = sum(len(kolam) for kolam in self._pools.values())
+                jumlah = sum(len(kolam) for kolam in voila_dalam.kolam_kernel(self).values())
                 detik = time.monotonic() - self._mulai
                 # The teacher's terminal: the moment to let the class in.
                 print(
@@ -102,14 +108,14 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
                 )
 
         def _semua_kolam_penuh(self) -> bool:
-            for nama, kolam in self._pools.items():
+            for nama, kolam in voila_dalam.kolam_kernel(self).items():
                 ukuran = self.kernel_pools_config.get(nama, {}).get("pool_size", 0)
                 if len(kolam) < ukuran:
                     return False
                 for tugas in kolam:
                     if not tugas.done() or tugas.cancelled() or tugas.exception():
                         return False
-                    if not tugas.result()["task"].done():
+                    if not voila_dalam.tugas_notebook(tugas.result()).done():
                         return False
             return True
 
@@ -141,7 +147,7 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
 
         def _siap_di_kolam(self, tugas: asyncio.Task) -> int:
             """Ready kernels in the pool this fill belongs to."""
-            for kolam in self._pools.values():
+            for kolam in voila_dalam.kolam_kernel(self).values():
                 if tugas in kolam:
                     return sum(t.done() for t in kolam)
             return 0
@@ -149,7 +155,7 @@ def buat_pengelola_kolam(kelas_voila: type, jeda_sepi: float = JEDA_SEPI) -> typ
         async def shutdown_all(self, *args, **kwargs):
             # Fills still waiting for their turn have no kernel yet: drop them, or Voilà's
             # shutdown would wait for them to start one.
-            for kolam in self._pools.values():
+            for kolam in voila_dalam.kolam_kernel(self).values():
                 for tugas in [t for t in kolam if t in self._antre]:
                     tugas.cancel()
                     kolam.remove(tugas)

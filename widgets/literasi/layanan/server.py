@@ -139,9 +139,7 @@ def cari_folder_notebook() -> Path:
         return Path.cwd() / "notebooks"  # `literasi serve` then says what is missing
 
 
-def siapkan_lingkungan(
-    alamat_publik: str | None = None, hash_pin_guru: str | None = None
-) -> None:
+def siapkan_lingkungan(alamat_publik: str | None = None, hash_pin_guru: str | None = None) -> None:
     """Put the kit's Jupyter config and Voilà template on the search paths of this process.
 
     The same two paths are exported by binder/start, so Binder and JupyterHub users get the
@@ -150,9 +148,12 @@ def siapkan_lingkungan(
     for nama, path in (("JUPYTER_CONFIG_PATH", KONFIG_JUPYTER), ("JUPYTER_PATH", DATA_JUPYTER)):
         lama = os.environ.get(nama)
         os.environ[nama] = str(path) + (os.pathsep + lama if lama else "")
-    from literasi.kelas.kuis_web import umumkan_ke_kernel
+    from literasi.kelas import kuis_web, umpan_web
 
-    umumkan_ke_kernel()  # the class quiz's host view learns that phones can join (/kuis)
+    # The class quiz's host view and the session feedback's view learn that phones can join
+    # (/kuis, /umpan).
+    kuis_web.umumkan_ke_kernel()
+    umpan_web.umumkan_ke_kernel()
     if alamat_publik:
         # Read by the landing page (in the kernel) to draw the QR code for the projector.
         os.environ["LITERASI_ALAMAT"] = alamat_publik
@@ -283,22 +284,18 @@ def buat_aplikasi_voila():
         name = "literasi"
 
         def init_settings(self):
-            import voila.app as voila_app
+            from contextlib import nullcontext
 
-            # Voilà builds its kernel manager class inside init_settings with a factory; wrap
-            # that one call so the pools follow literasi.layanan.kolam (refill when the room is
-            # quiet).
-            pabrik_voila = voila_app.voila_kernel_manager_factory
+            from literasi.layanan import voila_dalam
 
-            def pabrik_kit(*args, **kwargs):
-                return kolam.buat_pengelola_kolam(pabrik_voila(*args, **kwargs))
-
-            if self.voila_configuration.preheat_kernel:
-                voila_app.voila_kernel_manager_factory = pabrik_kit
-            try:
+            # Voilà builds its kernel manager class inside init_settings: have it built as the
+            # kit's subclass, so the pools follow literasi.layanan.kolam (refill when quiet).
+            with (
+                voila_dalam.pabrik_pengelola_kernel(kolam.buat_pengelola_kolam)
+                if self.voila_configuration.preheat_kernel
+                else nullcontext()
+            ):
                 settings = super().init_settings()
-            finally:
-                voila_app.voila_kernel_manager_factory = pabrik_voila
             settings["literasi_folder"] = self.root_dir
             from literasi.layanan.beranda import katalog
 
@@ -313,6 +310,13 @@ def buat_aplikasi_voila():
             settings["transforms"] = [penjaga.KepalaAman, GZipContentEncoding]
             # Pages that never connect and kernels that grow too big lose their kernel.
             PeriodicCallback(self._jaga_kernel, 10_000).start()
+            # The JupyterLab extensions' scripts have names that change with their content
+            # (remoteEntry.<hash>.js, <n>.<hash>.js?v=<hash>), yet Voilà serves them no-cache,
+            # so a student's second app asks for each again. Jupyter Server's own setting lets
+            # the phone keep them for a year (tests/benchmark/ponsel.py prints the bytes).
+            settings["static_immutable_cache"] = [
+                self.server_url.rstrip("/") + "/voila/labextensions/"
+            ]
             return settings
 
         def initialize(self, argv=None):
@@ -359,9 +363,11 @@ def buat_aplikasi_voila():
                 # No login on the LAN (and Voilà's /logout answers 500 with a traceback).
                 and not h[0].rstrip("/").endswith(("/login", "/logout"))
             ]
-            from literasi.kelas.kuis_web import rute_kuis  # Kuis Kelas: phones without kernels
+            # Kuis Kelas and Umpan Balik Sesi: phones without kernels
+            from literasi.kelas.kuis_web import rute_kuis
+            from literasi.kelas.umpan_web import rute_umpan
 
-            handlers = rute_kuis(self.server_url) + handlers
+            handlers = rute_kuis(self.server_url) + rute_umpan(self.server_url) + handlers
             awal = self.server_url.rstrip("/") + "/voila/render/" + HALAMAN_AWAL
             handlers.insert(0, (self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": awal}))
             return handlers

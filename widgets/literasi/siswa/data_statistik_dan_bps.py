@@ -12,11 +12,17 @@ from html import escape
 
 import ipywidgets as ipw
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
 
 from literasi.data import KOTA_KITA, describe_dataset, load_dataset
 from literasi.format import format_angka, format_bertanda
-from literasi.grafik import WARNA_PEKALONGAN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.grafik import (
+    WARNA_PEKALONGAN,
+    WARNA_SOROT,
+    WARNA_UTAMA,
+    gambar_baru,
+    html_grafik,
+    sumbu_angka,
+)
 from literasi.soal import Alternatif, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -86,7 +92,7 @@ def tiga_angka(
             "penduduk yang tinggal di kota saat sensus",
         ),
         AngkaPenduduk(
-            "Proyeksi BPS\n2024",
+            "Proyeksi\nBPS 2024",
             "Proyeksi",
             "BPS",
             str(TAHUN_PROYEKSI),
@@ -95,7 +101,7 @@ def tiga_angka(
             "perkiraan penduduk yang tinggal di kota, dihitung maju dari sensus",
         ),
         AngkaPenduduk(
-            "Registrasi\nDukcapil 2024",
+            "Registrasi\nDukcapil\n2024",
             "Registrasi",
             "Dukcapil",
             "Desember 2024",
@@ -325,7 +331,7 @@ class TigaAngkaPenduduk(Tampilan):
         self.grafik = ipw.HTML()
         kontrol = self.kendali(self.tampilan)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 
@@ -368,8 +374,8 @@ class TigaAngkaPenduduk(Tampilan):
 
     def _sumbu(self, ax, label_y: str, judul: str) -> None:
         posisi = range(len(self.angka))
-        ax.set_xticks(list(posisi), [a.label for a in self.angka], fontsize=9.5)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: format_angka(y)))
+        ax.set_xticks(list(posisi), [a.label for a in self.angka], fontsize=8.5)
+        sumbu_angka(ax.yaxis)
         ax.tick_params(axis="y", labelsize=9)
         ax.set_ylabel(label_y, fontsize=9.5)
         ax.set_title(judul, fontsize=11)

@@ -493,7 +493,7 @@ def grafik_dua_arah(tabel: TabelDuaArah, mode: str) -> str:
         frameon=False,
         loc="lower center",
         bbox_to_anchor=(0.5, 1.0),
-        ncol=min(len(data.columns), 3),
+        ncol=min(len(data.columns), 2),  # a 332-px phone column holds two names
     )
     ax.spines[["top", "right"]].set_visible(False)
     bagian = []

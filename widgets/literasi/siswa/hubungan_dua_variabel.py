@@ -457,7 +457,7 @@ class HubunganDuaVariabel(Tampilan):
         self.grafik = ipw.HTML()
         baris = self.kendali(self.tahun, self.variabel, self.wilayah)
         self.widget = ipw.VBox(
-            [baris, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [baris, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 
@@ -510,16 +510,25 @@ class HubunganDuaVariabel(Tampilan):
         sorot = [(KOTA_KITA, WARNA_PEKALONGAN)]
         if self.wilayah.value != KOTA_KITA:
             sorot.append((self.wilayah.value, WARNA_SOROT))
+        k = tabel.index[tabel["Wilayah"] == KOTA_KITA][0]
         for nama, warna in sorot:
             i = tabel.index[tabel["Wilayah"] == nama][0]
             ax.scatter([x[i]], [y[i]], s=70, color=warna, edgecolor="white", zorder=3)
-            # Put the label on the side with more room, so it stays inside the plot.
-            kanan = x[i] < (x0 + x1) / 2
+            # Kota Pekalongan's label on the side with more room, so it stays inside the plot;
+            # the chosen one's on the side away from Kota Pekalongan, so both stay readable.
+            # Vertically, the higher dot's label goes above it, the lower one's below.
+            if i == k:
+                kanan = x[i] < (x0 + x1) / 2
+                lain = tabel.index[tabel["Wilayah"] == sorot[-1][0]][0]
+            else:
+                kanan, lain = x[i] > x[k], k
+            atas = y[i] >= y[lain]
             ax.annotate(
                 nama_pendek(nama),
                 (x[i], y[i]),
                 textcoords="offset points",
-                xytext=(7 if kanan else -7, 6),
+                xytext=(7 if kanan else -7, 6 if atas else -6),
+                va="bottom" if atas else "top",
                 ha="left" if kanan else "right",
                 fontsize=8,
                 color=warna,
@@ -545,7 +554,7 @@ class HubunganDuaVariabel(Tampilan):
             f"{var.label} dan kemiskinan\n35 kabupaten/kota Jawa Tengah, {self.tahun.value}",
             fontsize=9.5,
         )
-        ax.legend(fontsize=7, loc="lower left", frameon=False)
+        ax.legend(fontsize=8, loc="lower left", frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
 
         kota = tabel.index[tabel["Wilayah"] == KOTA_KITA][0]

@@ -10,7 +10,6 @@ from html import escape
 
 import ipywidgets as ipw
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
 
 from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka
@@ -21,6 +20,7 @@ from literasi.grafik import (
     KerangkaGrafik,
     gambar_baru,
     html_grafik,
+    sumbu_angka,
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan
@@ -219,7 +219,7 @@ class PeringkatKabKota(Tampilan):
         self._kerangka = None  # (measure, KerangkaGrafik, bars) of the chart on screen
         kontrol = self.kendali(self.wilayah, self.ukuran)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.tabel_html, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan, self.tabel_html], layout=ipw.Layout(width="100%")
         )
         self._update()
 
@@ -288,13 +288,13 @@ class PeringkatKabKota(Tampilan):
     @staticmethod
     def _gambar(urut: pd.DataFrame, ukuran: Ukuran):
         """The bar chart of one measure, every bar grey: (figure, bars)."""
-        fig = gambar_baru(5.2, 8.6)
+        fig = gambar_baru(5.2, 10)
         ax = fig.add_subplot()
         posisi = range(len(urut))
         batang = ax.barh(posisi, urut[ukuran.kolom].astype(float), color=WARNA_LAIN)
         ax.set_yticks(list(posisi), [nama_pendek(n) for n in urut["nama"]], fontsize=8)
         ax.invert_yaxis()
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(x)))
+        sumbu_angka(ax.xaxis)
         ax.tick_params(axis="x", labelsize=8)
         ax.set_xlabel(f"{ukuran.label} ({ukuran.satuan})")
         ax.set_title(f"{ukuran.label}, 35 kabupaten/kota Jawa Tengah", fontsize=10)

@@ -410,7 +410,7 @@ class GrafikMenipu(Tampilan):
         self.grafik = ipw.HTML()
         kontrol = self.kendali(self.sumbu, self.data)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 

@@ -419,7 +419,7 @@ class FrekuensiRelatif(Tampilan):
         self.tabel = ipw.HTML()
         kontrol = self.kendali(self.percobaan, self.banyak, self.seed)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.tabel], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan, self.tabel], layout=ipw.Layout(width="100%")
         )
         self._update()
 
@@ -556,7 +556,7 @@ class DuaDadu(Tampilan):
         self.grafik = ipw.HTML()
         kontrol = self.kendali(self.pasangan)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 

@@ -18,7 +18,7 @@ from matplotlib.ticker import FuncFormatter
 from literasi import seri
 from literasi.data import KOTA_KITA
 from literasi.format import format_angka, format_bertanda
-from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik, sumbu_angka
 from literasi.soal import Alternatif, SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -306,7 +306,7 @@ class PerubahanKemiskinan(Tampilan):
         self.grafik = ipw.HTML()
         kontrol = self.kendali(self.cara, self.tahun)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 
@@ -364,13 +364,14 @@ class PerubahanKemiskinan(Tampilan):
                     fontweight="bold",
                 )
         atas.axvspan(t0, t1, color="#fdebd9", zorder=0)
-        atas.set_ylim(0, 13)
+        atas.set_ylim(0, 14.5)  # room for the value labels under the title
         atas.set_xlim(min(self.kota.index) - 0.4, max(self.kota.index) + 0.4)
         atas.set_xticks(list(self.kota.index), [str(t) for t in self.kota.index], fontsize=8)
+        sumbu_angka(atas.yaxis, desimal=1)
         atas.tick_params(axis="y", labelsize=8)
         atas.set_ylabel("Penduduk miskin (%)", fontsize=9)
         atas.set_title("Persentase penduduk miskin (Maret)", fontsize=10)
-        atas.legend(fontsize=7, loc="lower left", frameon=False)
+        atas.legend(fontsize=8, loc="lower left", frameon=False)
         atas.spines[["top", "right"]].set_visible(False)
 
         nilai = [self._perubahan(self.kota), self._perubahan(self.jateng)]

@@ -380,7 +380,7 @@ class PerubahanWaktu(Tampilan):
         self.catatan = ipw.HTML()
         kontrol = self.kendali(self.indikator, self.tampilan)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.catatan], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan, self.catatan], layout=ipw.Layout(width="100%")
         )
         self._update()
 
@@ -483,7 +483,7 @@ class PerubahanWaktu(Tampilan):
         ax.tick_params(labelsize=8)
         ax.spines[["top", "right"]].set_visible(False)
         # Legend under the chart: on a phone it never covers a line or a bar.
-        fig.legend(loc="outside lower center", ncol=2, fontsize=7, frameon=False)
+        fig.legend(loc="outside lower center", ncol=1, fontsize=8, frameon=False)
         self.gambar_terakhir = fig  # for the poster: the chart exactly as the student sees it
         self.judul_terakhir = f"{ind.label}: {KOTA_KITA} dan Jawa Tengah"
         self.sumber_terakhir = ind.sumber
@@ -510,7 +510,7 @@ class PerubahanWaktu(Tampilan):
                 xytext=(5, 0),
                 ha="left",
                 va="center",
-                fontsize=7,
+                fontsize=8,
                 color=warna,
                 fontweight="bold",
             )
@@ -534,7 +534,7 @@ class PerubahanWaktu(Tampilan):
                 mulai,
                 ax.get_ylim()[0],
                 f"putus seri {mulai} ",
-                fontsize=7,
+                fontsize=8,
                 color="#4a5a64",
                 va="bottom",
                 ha="right",

@@ -43,7 +43,6 @@ TAHUN = 2024
 KELAS = 5
 CARA = ("Kuantil", "Interval sama")
 SP2010_KOTA = 282_137  # datasets/README.md, data 5: the 4 kecamatan (olah cepat)
-UKURAN_PETA = (4.2, 4.4)  # inches: legible on a 360-px phone, legend under the map
 WARNA_KECAMATAN = ["#fbb4ae", "#b3cde3", "#ccebc5", "#fed9a6"]  # ColorBrewer Pastel1
 SUMBER_SP2010 = (
     "BPS, Sensus Penduduk 2010 (hasil olah cepat); batas wilayah cahyadsn/wilayah_boundaries "
@@ -234,57 +233,6 @@ def label_kelas(tepi: list[float], desimal: int) -> list[str]:
 # --- maps --------------------------------------------------------------------------------
 
 
-def _tata_ponsel(
-    fig: Figure, label: list[str] | None = None, warna: list[str] | None = None
-) -> None:
-    """Legend under the map instead of beside it, so the map can use the phone's width.
-
-    `label` replaces the legend texts (e.g. real quantile edges), `warna` the class colours.
-    """
-    ax = fig.axes[0]
-    lama = ax.get_legend()
-    pegangan = list(lama.legend_handles)
-    teks = [t.get_text() for t in lama.get_texts()]
-    judul = lama.get_title().get_text()
-    lama.remove()
-    if label:
-        teks[: len(label)] = label
-    if warna:
-        for p, w in zip(pegangan, warna, strict=False):
-            p.set_facecolor(w)
-    ax.set_position((0.02, 0.38, 0.96, 0.48))
-    ax.legend(
-        pegangan,
-        teks,
-        title=judul or None,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.03),
-        ncol=2,
-        frameon=False,
-        fontsize=9,
-        title_fontsize=9,
-        columnspacing=1.0,
-        handlelength=1.5,
-    )
-
-
-def _panah_utara(fig: Figure) -> None:
-    """A small north arrow in the figure's top-right corner, beside the title, where it
-    never covers an area (the map is drawn north up)."""
-    ax = fig.axes[0]
-    ax.annotate(
-        "U",
-        xy=(0.95, 0.97),
-        xytext=(0.95, 0.87),
-        xycoords="figure fraction",
-        ha="center",
-        va="center",
-        fontsize=8,
-        fontweight="bold",
-        arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1},
-    )
-
-
 def peta_kabkota(geojson: dict, tabel: pd.DataFrame, indikator: Indikator, cara: str) -> Figure:
     """The 35 kab/kota coloured by one indicator; Kota Pekalongan outlined and named."""
     nilai = dict(zip(tabel["kode_kemendagri"], tabel[indikator.kolom].astype(float), strict=True))
@@ -295,37 +243,41 @@ def peta_kabkota(geojson: dict, tabel: pd.DataFrame, indikator: Indikator, cara:
         "label": f"{indikator.label} ({indikator.satuan})",
         "desimal": indikator.desimal,
         "cmap": indikator.cmap,
-        "ukuran": UKURAN_PETA,
     }
     fig = gambar_peta(geojson, nilai, tepi=tepi, **kw)
-    _tata_ponsel(fig)
     _sorot_kota(fig, geojson)
-    _panah_utara(fig)
     return fig
 
 
 def _sorot_kota(fig: Figure, geojson: dict) -> None:
-    """Outline Kota Pekalongan (a few pixels wide on this map) and point at it."""
+    """Ring Kota Pekalongan (a few pixels wide on this map) and point at it: the ring is
+    wider than the city, so its class colour stays visible inside (an outline covered it)."""
     ax = fig.axes[0]
-    for patch in ax.patches:
-        if patch.get_gid() == KODE_KOTA:
-            patch.set_edgecolor(WARNA_PEKALONGAN)
-            patch.set_linewidth(1.8)
-            patch.set_zorder(3)
     props = next(
         f["properties"]
         for f in geojson["features"]
         if f["properties"]["kode_kemendagri"] == KODE_KOTA
     )
+    kota = (props["lng_centroid"], props["lat_centroid"])
+    ax.plot(
+        *kota,
+        marker="o",
+        markersize=11,
+        markerfacecolor="none",
+        markeredgewidth=1.3,
+        markeredgecolor=WARNA_PEKALONGAN,
+        zorder=4,
+        gid="cincin-kota",
+    )
     ax.annotate(
         KOTA_KITA,
-        (props["lng_centroid"], props["lat_centroid"]),
-        xytext=(8, 26),
+        kota,
+        xytext=(10, 22),
         textcoords="offset points",
         fontsize=8,
         color=WARNA_PEKALONGAN,
         fontweight="bold",
-        arrowprops={"arrowstyle": "-", "color": WARNA_PEKALONGAN, "lw": 0.8},
+        arrowprops={"arrowstyle": "-", "color": WARNA_PEKALONGAN, "lw": 0.8, "shrinkB": 5.5},
     )
 
 
@@ -340,18 +292,11 @@ def peta_kecamatan(geojson: dict, kec: pd.DataFrame) -> Figure:
         label="Penduduk (jiwa)",
         kelas=4,
         tampilkan_nama=True,
-        ukuran=UKURAN_PETA,
     )
     ax = fig.axes[0]
-    # Names come in feature order, like the patches: two lines fit the small polygons, and
-    # white text stays readable on the darkest colours.
-    for patch, teks in zip(ax.patches, ax.texts, strict=True):
+    # Names come in feature order, like the patches: two lines fit the small polygons.
+    for teks in ax.texts[: len(ax.patches)]:
         teks.set_text(teks.get_text().replace(" ", "\n"))
-        r, g, b, _ = patch.get_facecolor()
-        if 0.299 * r + 0.587 * g + 0.114 * b < 0.45:
-            teks.set_color("white")
-    _tata_ponsel(fig)
-    _panah_utara(fig)
     return fig
 
 
@@ -370,16 +315,12 @@ def peta_kelurahan(geojson: dict, kel: pd.DataFrame) -> Figure:
         judul="27 kelurahan Kota Pekalongan",
         sumber=SUMBER_KELURAHAN,
         label="Kecamatan",
-        kelas=len(nama_kec),
+        tepi=[i + 0.5 for i in range(len(nama_kec) + 1)],
+        # Categories, not amounts: four distinct pastel colours, not a light-to-dark scale.
+        warna=WARNA_KECAMATAN,
+        nama_kelas=nama_kec,
         tampilkan_nama=True,
-        ukuran=UKURAN_PETA,
     )
-    # Categories, not amounts: four distinct pastel colours instead of a light-to-dark scale.
-    for patch in fig.axes[0].patches:
-        if patch.get_gid() in nilai:
-            patch.set_facecolor(WARNA_KECAMATAN[nilai[patch.get_gid()] - 1])
-    _tata_ponsel(fig, label=nama_kec, warna=WARNA_KECAMATAN)
-    _panah_utara(fig)
     return fig
 
 
@@ -617,7 +558,7 @@ class PetaKelas(Tampilan):
         self.grafik = ipw.HTML()
         baris = self.kendali(self.cara, self.indikator)
         self.widget = ipw.VBox(
-            [baris, self.ringkasan, self.grafik, self.tabel_kelas],
+            [baris, self.grafik, self.ringkasan, self.tabel_kelas],
             layout=ipw.Layout(width="100%"),
         )
         self._update()

@@ -370,7 +370,7 @@ class PiramidaPenduduk(Tampilan):
         self.grafik_rasio = ipw.HTML()
         kontrol = self.kendali(self.tahun, self.pembanding)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.grafik_rasio],
+            [kontrol, self.grafik, self.ringkasan, self.grafik_rasio],
             layout=ipw.Layout(width="100%"),
         )
         self._update()
@@ -471,7 +471,7 @@ class PiramidaPenduduk(Tampilan):
         ax.set_ylabel("Kelompok umur (tahun)")
         judul = ax.set_title("Piramida penduduk Jawa Tengah 2020", fontsize=10)
         bergerak.append(judul)
-        fig.legend(fontsize=8, loc="outside lower center", ncols=3, frameon=False)
+        fig.legend(fontsize=8, loc="outside lower center", ncols=2, frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
         return KerangkaGrafik(fig, bergerak), laki, perempuan, judul
 
@@ -504,6 +504,7 @@ class PiramidaPenduduk(Tampilan):
             "", (0, 0), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=8
         )
         ax.set_xticks(list(TAHUN_SENSUS), [str(t) for t in TAHUN_SENSUS], fontsize=8)
+        ax.margins(x=0.1)  # the label of 1971 clears the y axis
         ax.set_ylim(0, 100)
         ax.tick_params(axis="y", labelsize=8)
         ax.set_xlabel("Tahun sensus")

@@ -428,7 +428,7 @@ class SampelPopulasi(Tampilan):
         self.grafik_populasi = ipw.HTML()
         kontrol = self.kendali(self.ukuran, self.variabel, self.cara, self.seed)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.tabel_n, self.grafik_populasi],
+            [kontrol, self.grafik, self.ringkasan, self.tabel_n, self.grafik_populasi],
             layout=ipw.Layout(width="100%"),
         )
         self._update()
@@ -504,7 +504,7 @@ def grafik_rata_rata(p: Percobaan):
     """Dot plot of the sample means (one dot per sample) against the population mean."""
     v = p.variabel
     x, y = tumpukan(p.rata)
-    fig = gambar_baru(4.0, 4.0)
+    fig = gambar_baru(4.0, 5.4)
     ax = fig.add_subplot()
     tinggi = int(y.max())
     ukuran_titik = max(5.0, min(36.0, (150 / tinggi) ** 2 / 4))  # fewer, bigger dots when low
@@ -546,7 +546,7 @@ def grafik_rata_rata(p: Percobaan):
             fontsize=9,
             color="#8a1c12",
         )
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=9, frameon=False)
+    fig.legend(loc="outside lower center", fontsize=9, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     kalimat = (
         f"Diagram titik {JUMLAH_SAMPEL} rata-rata sampel {cara} berukuran {p.n} "
@@ -601,7 +601,7 @@ def grafik_populasi(populasi: pd.DataFrame, p: Percobaan) -> str:
     v = p.variabel
     x, y = tumpukan(populasi[v.kolom], 0.5)
     pertama = set(p.indeks[0].tolist())
-    fig = gambar_baru(4.0, 3.4)
+    fig = gambar_baru(4.0, 4.8)
     ax = fig.add_subplot()
     dipilih = np.array([i in pertama for i in range(len(populasi))])
     kita = (populasi["nama"] == KOTA_KITA).to_numpy()
@@ -637,7 +637,7 @@ def grafik_populasi(populasi: pd.DataFrame, p: Percobaan) -> str:
     ax.set_xlabel(f"{v.judul} ({v.satuan})", fontsize=10)
     ax.set_ylabel("Banyaknya wilayah", fontsize=10)
     ax.set_title(f"Populasi: {v.label} {TAHUN}, 35 kab/kota", fontsize=10.5)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), fontsize=9, frameon=False)
+    fig.legend(loc="outside lower center", fontsize=9, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     anggota = populasi.iloc[p.indeks[0]].sort_values(v.kolom)
     daftar = ", ".join(
@@ -712,7 +712,8 @@ def grafik_sampel_kelas(kelas: DataKelas, s: SampelKelas) -> str:
     bawah.scatter(xr[-1:], yr[-1:], s=50, color=WARNA_SOROT, zorder=4)
     for ax in (atas, bawah):
         ax.axvline(s.mu, color=WARNA_PEKALONGAN, lw=2)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        # At most 4 steps: each panel is about 130 px high on a phone.
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
         ax.set_ylim(0, None)
         ax.tick_params(labelsize=9)
         ax.spines[["top", "right"]].set_visible(False)

@@ -15,13 +15,20 @@ from html import escape
 
 import ipywidgets as ipw
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
 from literasi import seri
 from literasi.angka import BukanAngka, baca_angka
 from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka
-from literasi.grafik import WARNA_LAIN, WARNA_SOROT, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.grafik import (
+    WARNA_LAIN,
+    WARNA_SOROT,
+    WARNA_UTAMA,
+    gambar_baru,
+    html_grafik,
+    sumbu_angka,
+)
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
@@ -607,15 +614,13 @@ class PeriksaKlaim(Tampilan):
     def _grafik(self, bukti: Bukti) -> str:
         fig = gambar_baru(4.2, 2.2 + 0.3 * len(bukti.batang) if bukti.tahun is None else 3.2)
         ax = fig.add_subplot()
-        angka = FuncFormatter(lambda x, _: format_angka(x))
         if bukti.tahun is None:
             self._batang(ax, bukti)
-            ax.xaxis.set_major_locator(MaxNLocator(3))  # big numbers: few ticks, no overlap
-            ax.xaxis.set_major_formatter(angka)
+            sumbu_angka(ax.xaxis, paling_banyak=3)
             ax.set_xlabel(bukti.satuan, fontsize=9)
         else:
             self._waktu(ax, bukti)
-            ax.yaxis.set_major_formatter(angka)
+            sumbu_angka(ax.yaxis)
             ax.set_ylabel(f"Penduduk ({bukti.satuan})", fontsize=9)
             ax.set_xlabel("Tahun", fontsize=9)
         ax.tick_params(labelsize=8)
@@ -658,6 +663,7 @@ class PeriksaKlaim(Tampilan):
             color=WARNA_SOROT,
             label="Angka di situs itu",
         )
+        ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))  # years: 2010, 2015, not 2012.5
         for t, v in klaim:
             ax.annotate(
                 format_angka(v),
@@ -671,7 +677,7 @@ class PeriksaKlaim(Tampilan):
             )
         ax.set_ylim(0, 1.15 * max(v for _, v in resmi))
         ax.axhline(0, color=WARNA_LAIN, linewidth=0.6)
-        ax.legend(fontsize=7, loc="lower right", frameon=False)
+        ax.legend(fontsize=8, loc="lower right", frameon=False)
 
     def isi_poster(self) -> IsiPoster:
         """What the infographic button puts on a poster: the current claim and its check."""

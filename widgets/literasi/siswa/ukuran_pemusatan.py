@@ -363,7 +363,7 @@ class PemusatanKabKota(Tampilan):
         self.grafik = ipw.HTML()
         kontrol = self.kendali(self.variabel, self.buatan, self.nilai_buatan)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik], layout=ipw.Layout(width="100%")
+            [kontrol, self.grafik, self.ringkasan], layout=ipw.Layout(width="100%")
         )
         self._update()
 
@@ -440,7 +440,7 @@ def grafik_titik(tabel: pd.DataFrame, v: Variabel, buatan: float | None = None) 
     titik = tumpukan_titik(nilai, v.lebar)
     awal = pusat(nilai)
     akhir = pusat(nilai, buatan)
-    fig = gambar_baru(4.6, 4.4)
+    fig = gambar_baru(4.6, 6.0)
     ax = fig.add_subplot()
     kita = [n == KOTA_KITA for n in tabel["nama"]]
     lain = [t for t, k in zip(titik, kita, strict=True) if not k]
@@ -499,7 +499,7 @@ def grafik_titik(tabel: pd.DataFrame, v: Variabel, buatan: float | None = None) 
     ax.set_ylabel("Banyaknya kabupaten/kota", fontsize=10)
     judul = f"{v.label} {TAHUN}\n35 kabupaten/kota Jawa Tengah"
     ax.set_title(judul + (" + 1 nilai buatan" if buatan is not None else ""), fontsize=11)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=9, ncol=1, frameon=False)
+    fig.legend(loc="outside lower center", fontsize=9, ncol=1, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     kalimat = (
         f"Diagram titik {v.label} {TAHUN} untuk 35 kabupaten/kota Jawa Tengah, satu titik satu "

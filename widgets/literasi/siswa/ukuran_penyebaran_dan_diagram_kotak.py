@@ -379,7 +379,7 @@ class PenyebaranKabKota(Tampilan):
         self.catatan = ipw.HTML(f"<p class='literasi-kecil'>{escape(METODE)}</p>")
         kontrol = self.kendali(self.jenis, self.variabel)
         self.widget = ipw.VBox(
-            [kontrol, self.ringkasan, self.grafik, self.tabel_html, self.catatan],
+            [kontrol, self.grafik, self.ringkasan, self.tabel_html, self.catatan],
             layout=ipw.Layout(width="100%"),
         )
         self._update()
@@ -453,7 +453,7 @@ def _sumbu_x(ax, v: Variabel) -> None:
 def grafik_kotak(tabel: pd.DataFrame, v: Variabel) -> str:
     """Two horizontal box plots (whiskers to min and max) with Kota Pekalongan marked."""
     r = ringkasan_kelompok(tabel, v)
-    fig = gambar_baru(4.6, 3.6)
+    fig = gambar_baru(4.6, 4.8)
     ax = fig.add_subplot()
     statistik = [
         {
@@ -479,7 +479,7 @@ def grafik_kotak(tabel: pd.DataFrame, v: Variabel) -> str:
         patch.set_alpha(0.8)
     kita = float(tabel.loc[tabel["nama"] == KOTA_KITA, v.kolom].iloc[0])
     ax.scatter([kita], [2], s=60, color=WARNA_PEKALONGAN, zorder=4, label=KOTA_KITA)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), fontsize=9, frameon=False)
+    fig.legend(loc="outside lower center", fontsize=9, frameon=False)
     _sumbu_x(ax, v)
     ax.tick_params(axis="y", labelsize=10)
     ax.set_xlabel(f"{v.label} ({v.satuan})", fontsize=10)
