@@ -1,6 +1,7 @@
 """Pojok Statistik: the visitors' landing page, the three paths, the poster and the staff guide
 (literasi.layanan.pojok). The server's refusal of teacher apps is tested over HTTP in
-tests/voila/test_pojok.py, the idle return in Chromium in tests/browser/test_pojok.py."""
+tests/voila/test_pojok_server.py, the idle return in Chromium in
+tests/browser/test_pojok_di_peramban.py."""
 
 from __future__ import annotations
 
