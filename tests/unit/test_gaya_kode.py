@@ -23,3 +23,11 @@ def test_ruff_bersih():
         timeout=120,
     )
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+
+
+def test_nama_modul_tes_unik():
+    """pytest imports test modules by their base name (no __init__.py in tests/): two files
+    called test_x.py in different folders stop the whole run's collection."""
+    nama = [p.name for p in (REPO / "tests").rglob("test_*.py")]
+    kembar = sorted({n for n in nama if nama.count(n) > 1})
+    assert not kembar, f"test modules with the same name: {kembar}"
