@@ -92,7 +92,9 @@ def gambar_per_unsur(ax, hasil: HasilIKM) -> None:
     posisi = list(range(len(unsur)))
     ax.barh(posisi, [v - 25 for v in nilai], left=25, color=warna, zorder=2, height=0.65)
     for p, v in zip(posisi, nilai, strict=True):
-        ax.text(v + 0.8, p, teks_angka(v), va="center", fontsize=8, zorder=3)
+        # On a white patch above the IKM line, so the dashed line never runs through a value.
+        ax.text(v + 0.8, p, teks_angka(v), va="center", fontsize=8, zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6})  # fmt: skip
     ax.axvline(float(hasil.ikm), color="#14303d", linestyle="--", linewidth=1.2, zorder=3)
     ax.text(float(hasil.ikm), len(unsur) + 0.05, f"garis putus: IKM {teks_angka(hasil.ikm)}",
             ha="center", va="center", fontsize=8, color="#14303d",
