@@ -24,7 +24,8 @@ CONTOH = [
 def buka_aplikasi(buka_di, perangkat, url):
     page = buka_di(perangkat, url)
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=90_000)
-    expect(page.locator(".jupyter-widgets").first).to_be_visible(timeout=60_000)
+    # The first widget on screen (folded sections keep theirs hidden until opened).
+    expect(page.locator(".jupyter-widgets:visible").first).to_be_visible(timeout=60_000)
     page.wait_for_load_state("networkidle")
     tinggi = page.evaluate("document.scrollingElement.scrollHeight")
     assert tinggi > page.viewport_size["height"] * 1.5, f"page only {tinggi} px high"
