@@ -29,11 +29,12 @@ pytestmark = pytest.mark.browser
 
 APLIKASI = [nb for nb in semua_notebook() if nb != "index.ipynb"]
 # The class survey and the class quiz show a chart only once answers exist (test_sensus_*.py,
-# test_kuis_di_peramban.py).
+# test_kuis_di_peramban.py); session feedback shows tables, no chart (test_umpan_balik_*.py).
 TANPA_GRAFIK = {
     "kelas/90_sensus_kelas.ipynb",
     "kelas/91_dasbor_sensus_kelas.ipynb",
     "kelas/92_kuis_kelas.ipynb",
+    "kelas/93_umpan_balik_sesi.ipynb",
 }
 LAYAR_KE_KONTROL = 1.5
 SENTUH = 44  # px
