@@ -45,7 +45,9 @@ def isian_wajar(p) -> str:
 def buka_kartu(page: Page, url_beranda: str, judul: str) -> None:
     """Open the landing page (the QR code's address) and tap an app's card."""
     page.goto(url_beranda)
-    kartu = page.locator("a.literasi-kartu", has=page.get_by_text(judul, exact=True))
+    # A card's title starts with the app's short id ("91 Dasbor Sensus Kelas").
+    nama = page.locator(".literasi-kartu-judul", has_text=re.compile(rf"^\w+ {re.escape(judul)}$"))
+    kartu = page.locator("a.literasi-kartu", has=nama)
     gulir_ke(page, kartu, f"the card {judul!r}")
     ketuk(page, kartu, f"the card {judul!r}")
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=RENDER_PERTAMA)

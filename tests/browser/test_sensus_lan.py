@@ -41,7 +41,7 @@ from conftest import (
 )
 from literasi.kelas.kuesioner import PERTANYAAN, angka_ringkas, periksa_isian
 from literasi.layanan.qr import qr_teks
-from orang import gulir_ke, konteks, potret_layar
+from orang import gulir_ke, ketuk, konteks, potret_layar
 
 pytestmark = pytest.mark.browser
 
@@ -132,8 +132,14 @@ def test_kelas_mengisi_sensus_lewat_lan(server_lan: ServerLan, browser: Browser)
         qr = proyektor.get_by_role("img", name=f"Kode QR menuju {alamat}")
         gulir_ke(proyektor, qr, "the QR code")
         assert qr.evaluate("el => el.tagName.toLowerCase()") == "svg"
-        kotak = qr.bounding_box()
-        assert kotak and kotak["width"] >= 200 and kotak["height"] >= 200, "QR too small"
+        # The card's code is compact; the projector opens the full-screen one.
+        besar = proyektor.get_by_role("link", name=re.compile("Kode QR besar"))
+        gulir_ke(proyektor, besar, "Kode QR besar")
+        ketuk(proyektor, besar, "Kode QR besar")
+        qr_besar = proyektor.locator("#qr-besar svg")
+        expect(qr_besar).to_be_visible()
+        kotak = qr_besar.bounding_box()
+        assert kotak and kotak["width"] >= 400 and kotak["height"] >= 400, "QR too small"
         expect(proyektor.locator(".literasi-alamat")).to_have_text(alamat)
         potret_layar(proyektor, LAYAR, "lan_proyektor", batas=1)
 
