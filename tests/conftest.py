@@ -67,6 +67,7 @@ def lingkungan_terisolasi(tmp: Path) -> dict[str, str]:
     env["LITERASI_DATA_LOKAL"] = str(tmp / "data_lokal")  # the kit's log file
     env.pop("JUPYTER_CONFIG_PATH", None)  # the server must find its own config
     env.pop("JUPYTER_PATH", None)
+    env.pop("LITERASI_POJOK_DIAM", None)  # corner mode only where a test asks for --pojok
     return env
 
 

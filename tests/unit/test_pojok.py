@@ -142,7 +142,8 @@ def test_pilihan_serve_pojok():
 
 
 def test_nyalakan_menulis_detik_dan_pesan(monkeypatch):
-    monkeypatch.delenv(pojok.ENV_DIAM, raising=False)
+    # setenv records that the variable was absent, so teardown removes what nyalakan writes.
+    monkeypatch.setenv(pojok.ENV_DIAM, "")
     assert pojok.detik_diam() is None
     assert "setelah 0,1 menit" in pojok.nyalakan(0.1)
     assert pojok.detik_diam() == 6

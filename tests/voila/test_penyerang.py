@@ -609,6 +609,7 @@ class Ponsel:
     def tautan(self, notebook: str) -> str:
         """The app's link as the landing page writes it for this phone."""
         cocok = re.search(rf"href='({re.escape(notebook)}[^']*)'", self.beranda)
+        assert cocok, f"no link to {notebook} on the landing page"
         return self.kelas.url + "voila/render/" + html.unescape(cocok.group(1))
 
     def buka(self, notebook: str) -> str:
