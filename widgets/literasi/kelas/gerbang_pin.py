@@ -60,3 +60,14 @@ class GerbangPin(Tampilan):
 
     def _update(self) -> None:  # the gate has no control that redraws
         pass
+
+
+def pasang_gerbang(wadah: ipw.Box, saat_terbuka: Callable[[], None]) -> GerbangPin | None:
+    """Put the PIN gate in `wadah` when the server set a teacher PIN (`literasi serve`), and
+    return it; with no PIN (Binder, a teacher's own laptop) open the app at once."""
+    if pin.hash_dari_env() is None:
+        saat_terbuka()
+        return None
+    gerbang = GerbangPin(saat_terbuka)
+    wadah.children = [gerbang.widget]
+    return gerbang

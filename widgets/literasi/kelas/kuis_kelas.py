@@ -28,8 +28,7 @@ from literasi.ekspor import tabel_html
 from literasi.format import format_angka
 from literasi.grafik import WARNA_LAIN, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
 from literasi.kelas import kuis_penyimpanan as kp
-from literasi.kelas import pin
-from literasi.kelas.gerbang_pin import GerbangPin
+from literasi.kelas.gerbang_pin import pasang_gerbang
 from literasi.kelas.kuis_aturan import aturan_poin
 from literasi.kelas.kuis_soal import (
     JENIS,
@@ -131,11 +130,7 @@ class KuisKelas(Tampilan):
         self.widget = ipw.VBox(layout=ipw.Layout(width="100%", max_width="1100px"))
         self.widget.add_class("literasi-kuis")
         # The teacher's PIN, with the lockout shared by every kernel (literasi.kelas.pin).
-        if pin.hash_dari_env() is not None:
-            self.gerbang = GerbangPin(self._buka)
-            self.widget.children = [self.gerbang.widget]
-        else:
-            self._buka()
+        self.gerbang = pasang_gerbang(self.widget, self._buka)
 
     # Building the view (after the PIN)
     def _buka(self) -> None:

@@ -20,9 +20,8 @@ import ipywidgets as ipw
 
 from literasi.ekspor import nama_berkas, tabel_html
 from literasi.format import format_angka
-from literasi.kelas import pin
 from literasi.kelas import umpan_angket as ua
-from literasi.kelas.gerbang_pin import GerbangPin
+from literasi.kelas.gerbang_pin import pasang_gerbang
 from literasi.kelas.tampilan_survei import GAYA, lebar_isian, pesan_status, tombol
 from literasi.kelas.umpan_web import ENV_JALUR
 from literasi.kelurahan import ikm
@@ -77,11 +76,7 @@ class UmpanBalikSesi(Tampilan):
         self.path = path
         self.widget = ipw.VBox(layout=ipw.Layout(width="100%", max_width="1100px"))
         self.widget.add_class("literasi-umpan-balik")
-        if pin.hash_dari_env() is not None:
-            self.gerbang = GerbangPin(self._buka)
-            self.widget.children = [self.gerbang.widget]
-        else:
-            self._buka()
+        self.gerbang = pasang_gerbang(self.widget, self._buka)
 
     def _buka(self) -> None:
         self.con = ua.sambung(self.path)
