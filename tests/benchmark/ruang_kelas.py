@@ -589,7 +589,7 @@ async def fase_p1_p3(tmp, polos, apps, c, mentah) -> None:
                 else:
                     p1[kunci]["dingin"].append(s.waktu)
                     log(f"P1 dingin {kunci}: siap {s.waktu['siap']:.2f} s")
-                    if ulang == 0:
+                    if ulang == 0 and not c.hanya_p1:
                         try:
                             p2[kunci] = await ukur_p2(s, c.n_p2, 60)
                         except Exception as e:
@@ -600,6 +600,8 @@ async def fase_p1_p3(tmp, polos, apps, c, mentah) -> None:
                             f"{fmt(median(p2[kunci]['ms']), 0)} ms;"
                             f" P3 {p3[kunci]['pss_mb']:.0f} MB PSS")
                 await tutup_semua(server, [s])
+        if c.hanya_p1:
+            return
         s, galat = await satu_halaman(polos, "gema.ipynb", c.batas)
         if galat is None:
             p2["gema"] = await ukur_gema(s, c.n_p2, 30)
@@ -951,7 +953,8 @@ def pengaturan_dari(args, mesin: dict) -> argparse.Namespace:
         mode="cepat" if args.cepat else "penuh", apps=apps, ulang=1 if args.cepat else 3,
         n_p2=5 if args.cepat else 20, kelas=kelas, batas=180.0 if args.cepat else 300.0,
         app_p4="siswa/00_kota_pekalongan_di_jawa_tengah.ipynb", pelajaran_p4="00",
-        kolam=[None, 2], hanya_p4=args.p4 or args.penyerang, penyerang=args.penyerang)
+        kolam=[None, 2], hanya_p4=args.p4 or args.penyerang, penyerang=args.penyerang,
+        hanya_p1=args.p1)
     return c
 
 
@@ -966,6 +969,8 @@ async def jalankan(c, tmp: Path, mentah: dict) -> None:
             await fase_p1_p3(tmp, polos, c.apps, c, mentah)
         finally:
             polos.stop()
+    if c.hanya_p1:
+        return
     if c.penyerang:
         await fase_penyerang(tmp, c, mentah)
         return
@@ -980,6 +985,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--aplikasi", nargs="*", metavar="NN", help="only these student apps")
     ap.add_argument("--p4", action="store_true", help="only P4 and the Chromium check")
+    ap.add_argument("--p1", action="store_true",
+                    help="only P1 cold (every student app by default; add --aplikasi to choose)")
     ap.add_argument("--penyerang", action="store_true",
                     help="only P5: 39 students within 10 s, without and with a mischievous phone")
     args = ap.parse_args(argv)

@@ -257,7 +257,7 @@ def test_grafik_cepat_sama_dengan_gambar_penuh(sp2020, seri):
     from PIL import Image
 
     def piksel(png: bytes):
-        return np.asarray(Image.open(io.BytesIO(png)))
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
     v = PiramidaPenduduk(sp2020, seri)
     for tahun, pembanding in (
