@@ -8,6 +8,10 @@ the workshop server without kernels (literasi.kelas.kuis_web); both sides meet i
 file of literasi.kelas.kuis_penyimpanan. This kernel looks at it every quarter second
 (`PRAGMA data_version`, microseconds) and redraws only what changed.
 
+The view of literasi.kelas.kuis_model: widgets, one `_update()` that draws the model (HTML from
+literasi.kelas.kuis_html, the chart from literasi.kelas.kuis_grafik), and handlers that run one
+model action, keep what it says for its output box, and call `_update()`.
+
 With a teacher's PIN on the server (`literasi serve --lan` prints it; kernels get only its hash)
 the view asks for it first, through the shared gate and lockout of the class survey's dashboard
 (literasi.kelas.gerbang_pin), and its widgets are made only after the PIN is right.
@@ -16,108 +20,53 @@ the view asks for it first, through the shared gate and lockout of the class sur
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
-import re
-import time
 from html import escape
 
 import ipywidgets as ipw
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from literasi.ekspor import tabel_html
-from literasi.format import format_angka
-from literasi.grafik import WARNA_LAIN, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
-from literasi.kelas import kuis_penyimpanan as kp
 from literasi.kelas.gerbang_pin import pasang_gerbang
-from literasi.kelas.kuis_aturan import aturan_poin
-from literasi.kelas.kuis_soal import (
-    JENIS,
-    KUIS_BAWAAN,
-    PER_KODE,
-    SoalKuis,
-    baca_kuis_excel,
-    buat_templat,
-    ke_baris_db,
+from literasi.kelas.kuis_grafik import GrafikJawaban
+from literasi.kelas.kuis_html import (
+    html_kunci,
+    html_papan,
+    html_pemain,
+    html_pratinjau,
+    html_ringkasan,
+    html_ruang,
+    html_sisa,
+    html_soal,
 )
+from literasi.kelas.kuis_model import PILIHAN_KUIS, SENDIRI, ModelKuis, Pesan
+from literasi.kelas.kuis_soal import buat_templat
 from literasi.kelas.kuis_web import ENV_JALUR
 from literasi.kelas.tampilan_survei import pesan_status
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
 from literasi.unggah import berkas_unggahan, html_masalah
 
-SUMBER_GRAFIK = "jawaban pemain Kuis Kelas, tersimpan di laptop guru"
-SENDIRI = "__excel__"
-WARNA_BENAR = "#2e7d4f"
+LOG = logging.getLogger(__name__)
+GAYA = {"description_width": "initial"}
+BESAR = {"width": "auto", "min_height": "48px"}  # a projector button, easy to hit
 
 
-def _teks_grafik(teks: str, panjang: int = 42) -> str:
-    """Text for a matplotlib label: `$` would start math mode; long options are shortened."""
-    teks = teks if len(teks) <= panjang else teks[: panjang - 1] + "…"
-    return teks.replace("$", r"\$")
+def _tombol(teks: str, gaya: str = "", icon: str = "") -> ipw.Button:
+    return ipw.Button(description=teks, button_style=gaya, icon=icon, layout=ipw.Layout(**BESAR))
 
 
-class GrafikJawaban:
-    """The answers chart on the projector. A frame (labels, axis, title) is drawn once and kept
-    (literasi.grafik.KerangkaGrafik); while answers arrive only the bars and counts are
-    repainted, ~50 ms instead of the ~300–800 ms of a full draw on a busy 2-core laptop. The
-    progress chart shown while a question is open has one frame for the whole quiz (percent
-    of the players), drawn when the room opens, so opening a question draws nothing new."""
-
-    JUDUL_KEMAJUAN = "Yang sudah menjawab"
-
-    def __init__(self):
-        self._kerangka: dict[tuple, tuple] = {}  # key -> (KerangkaGrafik, bars, counts, max)
-
-    def _bingkai(self, judul: str, label: list[str], batas: float, sumbu: str) -> tuple:
-        kunci = (judul, tuple(label), batas, sumbu)
-        if kunci not in self._kerangka:
-            if len(self._kerangka) >= 8:  # a few frames: this question, its reveal, progress
-                self._kerangka.pop(next(iter(self._kerangka)))
-            fig = gambar_baru(7.2, 0.9 + 0.55 * len(label))
-            ax = fig.add_subplot()
-            y = list(range(len(label)))
-            batang = ax.barh(y, [0] * len(label), color=WARNA_LAIN, height=0.7)
-            ax.set_yticks(y, [_teks_grafik(t) for t in label], fontsize=11)
-            ax.invert_yaxis()
-            ax.set_xlim(0, max(1, batas) * 1.15)
-            if sumbu.startswith("persen"):
-                ax.set_xticks([0, 25, 50, 75, 100])
-            else:
-                ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(x)))
-            ax.set_xlabel(sumbu)
-            ax.set_title(_teks_grafik(judul, 80), fontsize=12, loc="left")
-            ax.spines[["top", "right"]].set_visible(False)
-            angka = [ax.text(0, i, "", va="center", fontsize=12) for i in y]
-            self._kerangka[kunci] = (KerangkaGrafik(fig, [*batang, *angka]), batang, angka, batas)
-        return self._kerangka[kunci]
-
-    def html(self, judul: str, baris: list[tuple[str, int, str]], batas: int, alt: str) -> str:
-        """Counts of players: `baris` = (label, count, colour) from the top; `batas` = axis max."""
-        nilai = [(n, str(n), warna) for _, n, warna in baris]
-        return self._gambar(judul, [b[0] for b in baris], batas, "banyak pemain", nilai, alt)
-
-    def kemajuan(self, masuk: int, pemain: int, alt: str) -> str:
-        """Who has answered, as a share of the players (the frame never changes)."""
-        persen = [100 * masuk / max(1, pemain), 100 * (pemain - masuk) / max(1, pemain)]
-        nilai = [
-            (persen[0], format_angka(masuk), WARNA_UTAMA),
-            (persen[1], format_angka(pemain - masuk), WARNA_LAIN),
-        ]
-        label = ["Sudah menjawab", "Belum"]
-        return self._gambar(self.JUDUL_KEMAJUAN, label, 100, "persen pemain", nilai, alt)
-
-    def _gambar(self, judul, label, batas, sumbu, nilai, alt) -> str:
-        kerangka, batang, angka, batas = self._bingkai(judul, label, batas, sumbu)
-        for b, teks, (panjang, tulisan, warna) in zip(batang, angka, nilai, strict=True):
-            b.set_width(panjang)
-            b.set_color(warna)
-            teks.set_position((panjang + max(1, batas) * 0.015, teks.get_position()[1]))
-            teks.set_text(tulisan)
-        return html_grafik(kerangka, alt=alt, keterangan=alt, sumber=SUMBER_GRAFIK)
+def _pilihan(teks: str, **lain) -> ipw.Dropdown:
+    """A dropdown; height auto so a 44 px select is not clipped by its box."""
+    tata = ipw.Layout(width="auto", min_width="320px", height="auto")
+    return ipw.Dropdown(description=teks, style=GAYA, layout=tata, **lain)
 
 
-# --- The view -----------------------------------------------------------------------------------
+def _judul(teks: str) -> ipw.HTML:
+    return ipw.HTML(f"<h2 style='margin:16px 0 4px'>{teks}</h2>")
+
+
+def _status(pesan: Pesan) -> str:
+    return pesan_status(pesan.jenis, pesan.html)
 
 
 class KuisKelas(Tampilan):
@@ -132,157 +81,121 @@ class KuisKelas(Tampilan):
         # The teacher's PIN, with the lockout shared by every kernel (literasi.kelas.pin).
         self.gerbang = pasang_gerbang(self.widget, self._buka)
 
-    # Building the view (after the PIN)
+    # --- Building the view (after the PIN) ----------------------------------------------
+
     def _buka(self) -> None:
-        self.con = kp.sambung(self.path)
-        self.sesi: int | None = None
-        self.soal: list[SoalKuis] = []
-        self.snap: dict = {}
-        self.kuis_excel = None
-        self._versi = None
-        self._tugas = None
+        self.model = ModelKuis(
+            self.path,
+            jalur=os.environ.get(ENV_JALUR),  # set by literasi serve (kuis_web.rute_kuis)
+            alamat=os.environ.get("LITERASI_ALAMAT"),  # the LAN address (literasi serve --lan)
+        )
         self._grafik = GrafikJawaban()
-        self._digambar: dict = {}
-        self.jalur = os.environ.get(ENV_JALUR)  # set by literasi serve (kuis_web.rute_kuis)
-        gaya = {"description_width": "initial"}
-        besar = ipw.Layout(width="auto", min_height="48px")
+        self._tugas: asyncio.Task | None = None  # the timer loop, while a room runs
+        self._hasil: dict[ipw.HTML, str] = {}  # output box -> what the last action left there
+        self.bagian_pilih = ipw.VBox([*self._bagian_pilih(), *self._bagian_tersimpan()])
+        self.bagian_ruang = ipw.VBox(self._bagian_ruang())
+        self.widget.children = [self.bagian_pilih, self.bagian_ruang]
+        self._isi_tersimpan()
+        self._update()
 
-        # 1. Choose
-        self.pilih_kuis = ipw.Dropdown(
-            description="Kuis",
-            options=[(k.judul, k.kode) for k in KUIS_BAWAAN] + [("Kuis sendiri (Excel)", SENDIRI)],
-            style=gaya,
-            layout=ipw.Layout(width="auto", min_width="320px", height="auto"),
-        )
+    def _bagian_pilih(self) -> list:
+        self.pilih_kuis = _pilihan("Kuis", options=PILIHAN_KUIS)
+        self.pilih_kuis.observe(self._on_change, names="value")
         self.unggahan = ipw.FileUpload(
-            accept=".xlsx,.csv",
-            multiple=False,
-            description="Unggah kuis (.xlsx)",
-            layout=besar,
+            accept=".xlsx,.csv", multiple=False, description="Unggah kuis (.xlsx)",
+            layout=ipw.Layout(**BESAR),
+        )  # fmt: skip
+        self.unggahan.observe(self._on_unggah, names="value")
+        templat = tautan_unduh(
+            buat_templat(), "templat_kuis_kelas.xlsx", MIME_XLSX, "Unduh templat Excel"
         )
-        self.templat = ipw.HTML(
-            "<p>"
-            + tautan_unduh(
-                buat_templat(), "templat_kuis_kelas.xlsx", MIME_XLSX, "Unduh templat Excel"
-            )
-            + "</p>"
-        )
-        self.laporan_excel = ipw.HTML()
+        self.laporan_excel, self.pratinjau, self.pesan_pilih = ipw.HTML(), ipw.HTML(), ipw.HTML()
         self.bagian_excel = ipw.VBox(
-            [baris_kontrol(self.unggahan), self.templat, self.laporan_excel]
+            [baris_kontrol(self.unggahan), ipw.HTML(f"<p>{templat}</p>"), self.laporan_excel]
         )
-        self.pratinjau = ipw.HTML()
-        self.tombol_ruang = ipw.Button(
-            description="Buka ruang kuis", button_style="primary", icon="play", layout=besar
+        self.tombol_ruang = _tombol("Buka ruang kuis", "primary", "play")
+        self.tombol_ruang.on_click(lambda _: self.buka_ruang())
+        tanpa_server = pesan_status(
+            "petunjuk",
+            "Ponsel siswa hanya bisa bergabung lewat server lokakarya: jalankan "
+            "<code>literasi serve --lan</code> di laptop ini, lalu buka aplikasi ini dari "
+            "berandanya.",
         )
-        self.pesan_pilih = ipw.HTML()
-        self.tersimpan = ipw.Dropdown(
-            description="Kuis tersimpan",
-            style=gaya,
-            layout=ipw.Layout(width="auto", min_width="320px", height="auto"),
-        )
-        self.tombol_lanjut = ipw.Button(description="Lanjutkan", layout=besar)
-        self.tombol_unduh_lama = ipw.Button(description="Siapkan Excel", layout=besar)
-        self.unduhan_lama = ipw.HTML()
+        return [
+            _judul("1. Pilih kuis"),
+            ipw.HTML("" if self.model.jalur else tanpa_server),
+            baris_kontrol(self.pilih_kuis),
+            self.bagian_excel,
+            self.pratinjau,
+            baris_kontrol(self.tombol_ruang),
+            self.pesan_pilih,
+        ]
 
-        # 2. The room and the questions
-        self.ruang = ipw.HTML()
-        self.pemain_html = ipw.HTML()
-        self.soal_html = ipw.HTML()
-        self.sisa = ipw.HTML()
-        self.grafik = ipw.HTML()
-        self.kunci_html = ipw.HTML()
-        self.papan = ipw.HTML()
-        self.ringkasan = ipw.HTML()
-        self.unduhan = ipw.HTML()
-        self.pesan = ipw.HTML()
+    def _bagian_tersimpan(self) -> list:
+        self.tersimpan = _pilihan("Kuis tersimpan")
+        self.tombol_lanjut = _tombol("Lanjutkan")
+        self.tombol_lanjut.on_click(lambda _: self.lanjutkan(self.tersimpan.value))
+        self.tombol_unduh_lama = _tombol("Siapkan Excel")
+        self.tombol_unduh_lama.on_click(lambda _: self.siapkan_excel(self.tersimpan.value, True))
+        self.unduhan_lama = ipw.HTML()
+        return [
+            _judul("Kuis tersimpan di laptop ini"),
+            ipw.HTML(
+                "<p class='literasi-kecil'>Kuis yang belum diarsipkan bisa dilanjutkan "
+                "(mis. setelah halaman ini tertutup). Kuis yang sudah selesai diarsipkan, "
+                "tidak dihapus: hasilnya tetap bisa diunduh.</p>"
+            ),
+            baris_kontrol(self.tersimpan, self.tombol_lanjut, self.tombol_unduh_lama),
+            self.unduhan_lama,
+        ]
+
+    def _bagian_ruang(self) -> list:
+        self.ruang, self.pemain_html, self.soal_html, self.sisa = (ipw.HTML() for _ in range(4))
+        self.grafik, self.kunci_html, self.papan, self.ringkasan = (ipw.HTML() for _ in range(4))
+        self.unduhan, self.pesan = ipw.HTML(), ipw.HTML()
         self.cek_sebaran = ipw.Checkbox(
             description="Tampilkan sebaran jawaban selama soal dibuka",
             value=False,
             indent=False,
             layout=ipw.Layout(width="auto"),
         )
-        self.tombol_mulai = ipw.Button(button_style="primary", icon="play", layout=besar)
-        self.tombol_tutup = ipw.Button(
-            description="Tutup soal sekarang", button_style="warning", icon="stop", layout=besar
-        )
-        self.tombol_papan = ipw.Button(description="Papan skor", icon="trophy", layout=besar)
-        self.tombol_selesai = ipw.Button(
-            description="Selesai: ringkasan", icon="flag-checkered", layout=besar
-        )
-        self.tombol_ekspor = ipw.Button(
-            description="Siapkan hasil (Excel)", icon="download", layout=besar
-        )
-        self.tombol_arsip = ipw.Button(
-            description="Arsipkan kuis", button_style="danger", icon="archive", layout=besar
-        )
-        self.baris_tombol = baris_kontrol()
-        self.baris_sebaran = baris_kontrol(self.cek_sebaran)
-
-        self.pilih_kuis.observe(self._on_change, names="value")
-        self.unggahan.observe(self._on_unggah, names="value")
         self.cek_sebaran.observe(self._on_change, names="value")
-        self.tombol_ruang.on_click(lambda _: self.buka_ruang())
-        self.tombol_lanjut.on_click(lambda _: self.lanjutkan(self.tersimpan.value))
-        self.tombol_unduh_lama.on_click(lambda _: self.siapkan_excel(self.tersimpan.value, True))
+        self.tombol_mulai = _tombol("Mulai soal 1", "primary", "play")
+        self.tombol_tutup = _tombol("Tutup soal sekarang", "warning", "stop")
+        self.tombol_papan = _tombol("Papan skor", icon="trophy")
+        self.tombol_selesai = _tombol("Selesai: ringkasan", icon="flag-checkered")
+        self.tombol_ekspor = _tombol("Siapkan hasil (Excel)", icon="download")
+        self.tombol_arsip = _tombol("Arsipkan kuis", "danger", "archive")
         self.tombol_mulai.on_click(lambda _: self.mulai_soal())
         self.tombol_tutup.on_click(lambda _: self.tutup_soal())
         self.tombol_papan.on_click(lambda _: self.ke_tahap("papan"))
         self.tombol_selesai.on_click(lambda _: self.ke_tahap("selesai"))
-        self.tombol_ekspor.on_click(lambda _: self.siapkan_excel(self.sesi))
+        self.tombol_ekspor.on_click(lambda _: self.siapkan_excel(self.model.sesi))
         self.tombol_arsip.on_click(lambda _: self.arsipkan())
+        self._tombol_aksi = {  # the model's action names (kuis_model.AKSI) -> buttons
+            "mulai": self.tombol_mulai, "tutup": self.tombol_tutup, "papan": self.tombol_papan,
+            "selesai": self.tombol_selesai, "ekspor": self.tombol_ekspor,
+            "arsip": self.tombol_arsip,
+        }  # fmt: skip
+        self.baris_tombol = baris_kontrol()
+        self.baris_sebaran = baris_kontrol(self.cek_sebaran)
+        return [
+            self.ruang, self.pemain_html, self.soal_html, self.sisa, self.grafik,
+            self.kunci_html, self.papan, self.ringkasan, self.baris_tombol,
+            self.baris_sebaran, self.unduhan, self.pesan,
+        ]  # fmt: skip
 
-        judul = lambda teks: ipw.HTML(f"<h2 style='margin:16px 0 4px'>{teks}</h2>")  # noqa: E731
-        catatan_server = (
-            ""
-            if self.jalur
-            else pesan_status(
-                "petunjuk",
-                "Ponsel siswa hanya bisa bergabung lewat server lokakarya: jalankan "
-                "<code>literasi serve --lan</code> di laptop ini, lalu buka aplikasi ini dari "
-                "berandanya.",
-            )
-        )
-        self.bagian_pilih = ipw.VBox(
-            [
-                judul("1. Pilih kuis"),
-                ipw.HTML(catatan_server),
-                baris_kontrol(self.pilih_kuis),
-                self.bagian_excel,
-                self.pratinjau,
-                baris_kontrol(self.tombol_ruang),
-                self.pesan_pilih,
-                judul("Kuis tersimpan di laptop ini"),
-                ipw.HTML(
-                    "<p class='literasi-kecil'>Kuis yang belum diarsipkan bisa dilanjutkan "
-                    "(mis. setelah halaman ini tertutup). Kuis yang sudah selesai diarsipkan, "
-                    "tidak dihapus: hasilnya tetap bisa diunduh.</p>"
-                ),
-                baris_kontrol(self.tersimpan, self.tombol_lanjut, self.tombol_unduh_lama),
-                self.unduhan_lama,
-            ]
-        )
-        self.bagian_ruang = ipw.VBox(
-            [
-                self.ruang,
-                self.pemain_html,
-                self.soal_html,
-                self.sisa,
-                self.grafik,
-                self.kunci_html,
-                self.papan,
-                self.ringkasan,
-                self.baris_tombol,
-                self.baris_sebaran,
-                self.unduhan,
-                self.pesan,
-            ]
-        )
-        self.widget.children = [self.bagian_pilih, self.bagian_ruang]
-        self._isi_tersimpan()
+    def _isi_tersimpan(self) -> None:
+        pilihan = self.model.daftar_tersimpan()
+        self.tersimpan.options = pilihan
+        self.tersimpan.value = pilihan[0][1] if pilihan else None
+
+    # --- Handlers: one model action, what it says kept for _update() --------------------
+
+    def _setelah(self, kotak: ipw.HTML, html: str) -> None:
+        self._hasil[kotak] = html
         self._update()
 
-    # Choosing a quiz
     def _on_unggah(self, change) -> None:
         berkas = berkas_unggahan(change["new"], "kuis.xlsx")
         if berkas is not None:
@@ -290,105 +203,58 @@ class KuisKelas(Tampilan):
 
     def muat_excel(self, nama: str, isi: bytes) -> None:
         """Read and check a teacher's quiz; the report names each problem's row and column."""
-        try:
-            hasil = baca_kuis_excel(nama, isi)
-        except Exception as e:  # noqa: BLE001 - the kernel survives any file
-            self.kuis_excel = None
-            self.laporan_excel.value = pesan_status(
-                "salah", f"Berkas tidak bisa dibaca ({escape(type(e).__name__)})."
-            )
-            return
-        self.kuis_excel = hasil
-        if hasil.bisa_dipakai:
-            kepala = pesan_status(
-                "benar",
-                f"Kuis “{escape(hasil.judul)}” terbaca: {len(hasil.soal)} soal siap dipakai.",
-            )
-        else:
-            kepala = pesan_status(
-                "salah", "Kuis belum bisa dipakai. Perbaiki berkasnya lalu unggah lagi."
-            )
-        self.laporan_excel.value = kepala + (html_masalah(hasil.masalah) if hasil.masalah else "")
-        self._update()
-
-    def soal_pilihan(self) -> tuple[str, str, list[SoalKuis]]:
-        """(title, source, questions) of what is chosen in the dropdown."""
-        if self.pilih_kuis.value == SENDIRI:
-            h = self.kuis_excel
-            if h is None or not h.bisa_dipakai:
-                return "", "", []
-            return h.judul, f"Excel: {h.judul}", h.soal
-        k = PER_KODE[self.pilih_kuis.value]
-        return k.judul, f"Kuis bawaan: {k.judul}", k.soal()
+        pesan = self.model.muat_excel(nama, isi)
+        masalah = self.model.kuis_excel.masalah if self.model.kuis_excel else []
+        rinci = html_masalah(masalah) if masalah else ""
+        self._setelah(self.laporan_excel, _status(pesan) + rinci)
 
     def buka_ruang(self) -> None:
-        judul, sumber, soal = self.soal_pilihan()
-        if not soal:
-            self.pesan_pilih.value = pesan_status(
-                "salah", "Belum ada soal: unggah kuis Excel yang lolos pemeriksaan dulu."
-            )
-            return
-        sesi, _ = kp.buat_sesi(self.con, judul, sumber, [ke_baris_db(s) for s in soal])
-        self.lanjutkan(sesi)
+        pesan = self.model.buka_ruang(self.pilih_kuis.value)
+        if pesan is not None:
+            self._setelah(self.pesan_pilih, _status(pesan))
+        else:
+            self._ruang_dibuka()
 
     def lanjutkan(self, sesi: int | None) -> None:
         if sesi is None:
             return
-        s = kp.ambil_sesi(self.con, sesi)
-        if s["diarsipkan"]:
-            self.unduhan_lama.value = pesan_status(
-                "petunjuk",
-                "Kuis ini sudah diarsipkan: hasilnya bisa diunduh, tidak bisa "
-                "dilanjutkan.",  # fmt: skip
-            )
-            return
-        self.sesi = sesi
-        self.soal = [
-            SoalKuis.dari_kunci(
-                r["jenis"], r["pertanyaan"], r["pilihan"], r["penjelasan"], r["kunci"],
-                r["detik"], r["asal"], r["grafik"],
-            )
-            for r in kp.ambil_soal(self.con, sesi)
-        ]  # fmt: skip
-        self.unduhan.value = self.pesan.value = ""
-        self._grafik.kemajuan(0, 1, "")  # draw the progress frame now, not when a question opens
-        self.baca()
+        pesan = self.model.lanjutkan(sesi)
+        if pesan is not None:
+            self._setelah(self.unduhan_lama, _status(pesan))
+        else:
+            self._ruang_dibuka()
+
+    def _ruang_dibuka(self) -> None:
+        self._hasil[self.unduhan] = self._hasil[self.pesan] = ""
+        self._grafik.siapkan()
         self._update()
         self._mulai_detak()
 
-    def _isi_tersimpan(self) -> None:
-        pilihan = []
-        for s in kp.daftar_sesi(self.con):
-            status = "arsip" if s["diarsipkan"] else s["tahap"]
-            tanggal = time.strftime("%d-%m-%Y %H.%M", time.localtime(s["dibuat"]))
-            pilihan.append(
-                (
-                    f"{tanggal} · ruang {s['kode_ruang']} · {s['judul']} · "
-                    f"{s['banyak_pemain']} pemain · {status}",
-                    s["id"],
-                )
-            )
-        self.tersimpan.options = pilihan
-        self.tersimpan.value = pilihan[0][1] if pilihan else None
+    def mulai_soal(self) -> None:
+        self.model.mulai_soal()
+        self._update()
 
-    # Reading the shared file
-    def baca(self) -> None:
-        """One consistent read of the quiz: state, players, answers to the current question,
-        standings (and the per-question summary once finished)."""
-        s = kp.ambil_sesi(self.con, self.sesi)
-        nomor = s["soal_ke"]
-        self.snap = {
-            "sesi": s,
-            "pemain": kp.daftar_pemain(self.con, self.sesi),
-            "jawaban": kp.jawaban_soal(self.con, self.sesi, nomor) if nomor else [],
-            "skor": kp.peringkat(self.con, self.sesi),
-            "ringkasan": kp.ringkasan_soal(self.con, self.sesi, self._bentuk)
-            if s["tahap"] == "selesai"
-            else [],
-        }
+    def tutup_soal(self) -> None:
+        self.model.tutup_soal()
+        self._update()
 
-    def _bentuk(self, baris: dict, jawaban: str) -> str:
-        return self.soal[baris["nomor"] - 1].rapikan(jawaban)
+    def ke_tahap(self, tahap: str) -> None:
+        self.model.ke_tahap(tahap)
+        self._update()
+
+    def siapkan_excel(self, sesi: int | None, lama: bool = False) -> None:
+        if sesi is None:
+            return
+        nama, isi = self.model.berkas_excel(sesi)
+        tautan = tautan_unduh(isi, nama, MIME_XLSX, "Unduh hasil kuis (Excel)")
+        self._setelah(self.unduhan_lama if lama else self.unduhan, f"<p>{tautan}</p>")
+
+    def arsipkan(self) -> None:
+        pesan = self.model.arsipkan()
+        self._isi_tersimpan()
+        self._setelah(self.pesan_pilih, _status(pesan))
+
+    # --- The timer ------------------------------------------------------------------------
 
     def _mulai_detak(self) -> None:
         """Start the loop on the kernel's event loop (plain Python has none: call langkah())."""
@@ -402,303 +268,74 @@ class KuisKelas(Tampilan):
     async def _detak(self) -> None:
         """Every DETAK seconds: close a question whose time is up, and redraw when the phones
         (through the server) or another window changed the quiz."""
-        while self.sesi is not None:
+        while self.model.sesi is not None:
             try:
                 self.langkah()
             except Exception as e:  # noqa: BLE001 - the loop keeps the room running
-                self.pesan.value = pesan_status(
+                LOG.exception("Gangguan membaca data kuis")
+                self._hasil[self.pesan] = self.pesan.value = pesan_status(
                     "salah",
-                    f"Gangguan membaca data kuis ({escape(type(e).__name__)}); "
-                    "dicoba lagi.",  # fmt: skip
+                    f"Gangguan membaca data kuis ({escape(type(e).__name__)}); dicoba lagi.",
                 )
             await asyncio.sleep(self.DETAK)
 
     def langkah(self) -> None:
-        s = self.snap.get("sesi") or {}
-        if s.get("tahap") == "soal" and time.time() >= s["batas"]:
-            self.tutup_soal()
-            return
-        versi = kp.versi_data(self.con)
-        if versi != self._versi:
-            self._versi = versi
-            self.baca()
+        """One look at the room: everything redrawn if it changed, else the countdown only."""
+        if self.model.langkah():
             self._update()
-        elif s.get("tahap") == "soal":
+        elif self.model.sesi is not None:
             self._tampilkan_sisa()
 
-    # The teacher's actions
-    def mulai_soal(self) -> None:
-        nomor = (self.snap["sesi"]["soal_ke"] or 0) + 1
-        if nomor > len(self.soal):
-            return
-        kp.buka_soal(self.con, self.sesi, nomor)
-        self.baca()
-        self._update()
-
-    def tutup_soal(self) -> None:
-        s = self.snap["sesi"]
-        if s["tahap"] != "soal":
-            return
-        soal = self.soal[s["soal_ke"] - 1]
-        kp.tutup_soal(self.con, self.sesi, s["soal_ke"], soal.benar)
-        self.baca()
-        self._update()
-
-    def ke_tahap(self, tahap: str) -> None:
-        kp.ke_tahap(self.con, self.sesi, tahap)
-        self.baca()
-        self._update()
-
-    def siapkan_excel(self, sesi: int | None, lama: bool = False) -> None:
-        if sesi is None:
-            return
-        s = kp.ambil_sesi(self.con, sesi)
-        soal = {
-            r["nomor"]: SoalKuis.dari_kunci(
-                r["jenis"], r["pertanyaan"], r["pilihan"], r["penjelasan"], r["kunci"], r["detik"]
-            )
-            for r in kp.ambil_soal(self.con, sesi)
-        }
-        isi = kp.ekspor_excel(
-            self.con,
-            sesi,
-            lambda baris, j: soal[baris["nomor"]].rapikan(j),
-            aturan_poin(len(soal)),
-        )
-        nama = (
-            f"kuis_kelas_{s['kode_ruang']}_{re.sub(r'[^A-Za-z0-9]+', '_', s['judul'])[:30]}_"
-            f"{time.strftime('%Y%m%d_%H%M', time.localtime(s['dibuat']))}.xlsx"
-        )
-        tautan = "<p>" + tautan_unduh(isi, nama, MIME_XLSX, "Unduh hasil kuis (Excel)") + "</p>"
-        (self.unduhan_lama if lama else self.unduhan).value = tautan
-
-    def arsipkan(self) -> None:
-        kp.arsipkan(self.con, self.sesi)
-        judul = self.snap["sesi"]["judul"]
-        self.sesi, self.snap, self.soal = None, {}, []
-        self._isi_tersimpan()
-        self.pesan_pilih.value = pesan_status(
-            "benar",
-            f"Kuis “{escape(judul)}” diarsipkan. Hasilnya tetap bisa diunduh di “Kuis tersimpan”.",
-        )
-        self._update()
-
-    # Drawing
-    def _tampilkan_sisa(self) -> None:
-        """The countdown, sent to the page only when the shown second changes."""
-        s = self.snap["sesi"]
-        sisa = max(0, round(s["batas"] - time.time())) if s["tahap"] == "soal" else None
-        teks = (
-            f"<p style='font-size:1.6rem;font-weight:700;color:#8a3b00;margin:4px 0'>"
-            f"Sisa {sisa} detik</p>"
-            if sisa is not None
-            else ""
-        )
-        if teks != self.sisa.value:
-            self.sisa.value = teks
+    # --- One path from the model to the screen ------------------------------------------
 
     def _update(self) -> None:
-        pilih = self.sesi is None
+        pilih = self.model.sesi is None
         self.bagian_pilih.layout.display = None if pilih else "none"
         self.bagian_ruang.layout.display = "none" if pilih else None
+        for kotak, html in self._hasil.items():
+            kotak.value = html
         if pilih:
-            self._update_pilih()
+            self._gambar_pilih()
         else:
-            self._update_ruang()
+            self._gambar_ruang()
 
-    def _update_pilih(self) -> None:
-        sendiri = self.pilih_kuis.value == SENDIRI
-        self.bagian_excel.layout.display = None if sendiri else "none"
-        self.tombol_ruang.disabled = not self.jalur
-        judul, _, soal = self.soal_pilihan() if not sendiri or self.kuis_excel else ("", "", [])
-        if not soal:
-            self.pratinjau.value = ""
-            return
-        baris = [
-            {
-                "no": i,
-                "jenis": JENIS[s.jenis],
-                "soal": s.pertanyaan if len(s.pertanyaan) <= 110 else s.pertanyaan[:109] + "…",
-                "detik": s.detik,
-                "asal": s.asal,
-            }
-            for i, s in enumerate(soal, start=1)
-        ]
-        import pandas as pd
+    def _gambar_pilih(self) -> None:
+        self.bagian_excel.layout.display = None if self.pilih_kuis.value == SENDIRI else "none"
+        self.tombol_ruang.disabled = not self.model.jalur
+        judul, _, soal = self.model.soal_pilihan(self.pilih_kuis.value)
+        self.pratinjau.value = html_pratinjau(judul, soal)
 
-        menit = sum(s.detik for s in soal) / 60 + len(soal) * 0.5
-        self.pratinjau.value = tabel_html(
-            pd.DataFrame(baris),
-            f"{judul}: {len(soal)} soal, sekitar {format_angka(menit)} menit dengan pembahasan",
-            {"no": "No", "jenis": "Jenis", "soal": "Pertanyaan", "detik": "Detik", "asal": "Asal"},
-        )
-
-    def _update_ruang(self) -> None:
-        s = self.snap["sesi"]
-        tahap = s["tahap"]
-        pemain = self.snap["pemain"]
-        nomor = s["soal_ke"]
-        soal = self.soal[nomor - 1] if nomor else None
-        self.ruang.value = self._html_ruang(s, len(pemain))
-        nama = ", ".join(escape(n) for _, n in pemain[-60:])
-        self.pemain_html.value = (
-            f"<p role='status' style='font-size:1.2rem'><b>Sudah bergabung: {len(pemain)}</b>"
-            + (f" — {nama}" if pemain and tahap == "gabung" else "")
-            + "</p>"
-            + (
-                f"<p class='literasi-kecil'>{escape(aturan_poin(len(self.soal)))}</p>"
-                if tahap == "gabung"
-                else ""
-            )
-        )
-        self.soal_html.value = (
-            self._html_soal(soal, nomor) if soal and tahap in ("soal", "tutup") else ""
-        )
+    def _gambar_ruang(self) -> None:
+        m = self.model
+        b, tahap, soal = m.bacaan, m.tahap, m.soal_kini
+        nomor = b.sesi["soal_ke"]
+        tampak = soal is not None and tahap in ("soal", "tutup")  # the question is on screen
+        self.ruang.value = html_ruang(b.sesi, m.url_pemain(), m.jalur_pemain)
+        self.pemain_html.value = html_pemain(b.pemain, tahap, m.aturan)
+        self.soal_html.value = html_soal(soal, nomor, len(m.soal)) if tampak else ""
         self._tampilkan_sisa()
-        self.baris_sebaran.layout.display = "none" if tahap == "selesai" else None
-        jawaban = [j["jawaban"] for j in self.snap["jawaban"]]
-        if soal and tahap in ("soal", "tutup"):
-            self.grafik.value = self._html_grafik(soal, nomor, jawaban, len(pemain), tahap)
-        else:
-            self.grafik.value = ""
-        self.kunci_html.value = (
-            pesan_status(
-                "benar",
-                f"<b>Jawaban benar: {escape(soal.jawaban_teks())}.</b> {escape(soal.penjelasan)}",
+        self.grafik.value = (
+            self._grafik.soal(
+                soal, nomor, [j["jawaban"] for j in b.jawaban], len(b.pemain), tahap,
+                self.cek_sebaran.value,
             )
-            if soal and tahap == "tutup"
+            if tampak
             else ""
+        )  # fmt: skip
+        self.kunci_html.value = (
+            pesan_status("benar", html_kunci(soal)) if tampak and tahap == "tutup" else ""
         )
-        self.papan.value = self._html_papan() if tahap in ("papan", "selesai") else ""
-        self.ringkasan.value = self._html_ringkasan() if tahap == "selesai" else ""
-        berikut = (nomor or 0) + 1
-        self.tombol_mulai.description = f"Mulai soal {berikut}" if berikut > 1 else "Mulai soal 1"
-        tombol = {
-            "gabung": [self.tombol_mulai],
-            "soal": [self.tombol_tutup],
-            "tutup": [self.tombol_papan],
-            "papan": [],
-            "selesai": [self.tombol_ekspor, self.tombol_arsip],
-        }[tahap]
-        if tahap in ("tutup", "papan"):
-            tombol += [self.tombol_mulai] if berikut <= len(self.soal) else [self.tombol_selesai]
-        self.baris_tombol.children = tombol
+        self.papan.value = html_papan(b.skor, m.aturan) if tahap in ("papan", "selesai") else ""
+        self.ringkasan.value = html_ringkasan(b.ringkasan) if tahap == "selesai" else ""
+        self.baris_sebaran.layout.display = "none" if tahap == "selesai" else None
+        self.tombol_mulai.description = f"Mulai soal {m.nomor_berikut}"
+        self.baris_tombol.children = [self._tombol_aksi[a] for a in m.aksi()]
 
-    def _html_ruang(self, s: dict, banyak: int) -> str:
-        alamat = os.environ.get("LITERASI_ALAMAT")  # the LAN address (literasi serve --lan)
-        jalur = (self.jalur or "/kuis").lstrip("/")
-        url = f"{alamat.rstrip('/')}/{jalur}?ruang={s['kode_ruang']}" if alamat else None
-        qr = ""
-        if url and s["tahap"] == "gabung":
-            from literasi.layanan.qr import qr_svg
-
-            qr = f"<div style='flex:0 0 auto'>{qr_svg(url, 220)}</div>"
-        tautan = (
-            f"<p style='font-size:1.2rem;margin:4px 0'>Pindai kode QR atau buka "
-            f"<b>{escape(url)}</b></p>"
-            if url
-            else f"<p>Halaman pemain: <a href='/{escape(jalur)}?ruang={s['kode_ruang']}' "
-            f"target='_blank'>/{escape(jalur)}</a> (ponsel bisa bergabung jika server "
-            "dijalankan dengan <code>--lan</code>).</p>"
-        )
-        return (
-            "<div style='display:flex;flex-wrap:wrap;gap:24px;align-items:center'>"
-            f"{qr}<div><h2 style='margin:0'>{escape(s['judul'])}</h2>"
-            "<p style='font-size:1.3rem;margin:8px 0'>Kode ruang: "
-            f"<b style='font-size:2.6rem;letter-spacing:0.12em'>{escape(s['kode_ruang'])}</b>"
-            f"</p>{tautan}</div></div>"
-        )
-
-    def _html_soal(self, soal: SoalKuis, nomor: int) -> str:
-        pilihan = ""
-        if soal.jenis == "pilihan":
-            pilihan = "<ol type='A' style='font-size:1.25rem'>" + "".join(
-                f"<li>{escape(p)}</li>" for p in soal.pilihan
-            ) + "</ol>"  # fmt: skip
-        elif soal.jenis == "angka":
-            pilihan = f"<p class='literasi-kecil'>{escape(soal.catatan)}</p>"
-        return (
-            f"<p style='margin:12px 0 0'>Soal {nomor} dari {len(self.soal)} · "
-            f"{JENIS[soal.jenis]} · {soal.detik} detik · {escape(soal.asal)}</p>"
-            f"<p style='font-size:1.5rem;line-height:1.35;font-weight:600;margin:6px 0'>"
-            f"{escape(soal.pertanyaan)}</p>{pilihan}{soal.grafik or ''}"
-        )
-
-    def _html_grafik(self, soal: SoalKuis, nomor: int, jawaban: list[str], n: int, tahap):
-        masuk = len(jawaban)
-        kepala = (
-            f"<p role='status' class='literasi-kuis-masuk' style='font-size:1.2rem;margin:8px 0'>"
-            f"<b>Jawaban masuk: {masuk} dari {n}</b></p>"
-        )
-        if tahap == "soal" and not self.cek_sebaran.value:
-            alt = f"Soal {nomor}: {masuk} dari {n} pemain sudah menjawab."
-            return kepala + self._grafik.kemajuan(masuk, n, alt)
-        data = soal.sebaran(jawaban)
-        tutup = tahap == "tutup"
-        baris = [
-            (
-                ("✓ " if tutup and benar else "") + label,
-                jumlah,
-                WARNA_BENAR if tutup and benar else WARNA_UTAMA if not tutup else WARNA_LAIN,
-            )
-            for label, jumlah, benar in data
-        ]
-        if not baris:
-            return kepala
-        isi = "; ".join(f"{label}: {jumlah}" for label, jumlah, _ in baris)
-        alt = f"Diagram batang jawaban soal {nomor} ({masuk} jawaban): {isi}." + (
-            " Tanda ✓ = jawaban benar." if tutup else ""
-        )
-        batas = max(n, max(b[1] for b in baris))
-        return kepala + self._grafik.html(f"Soal {nomor}: sebaran jawaban", baris, batas, alt)
-
-    def _html_papan(self) -> str:
-        import pandas as pd
-
-        atas = self.snap["skor"][:5]
-        if not atas:
-            return "<p>Belum ada pemain.</p>"
-        tabel = pd.DataFrame(
-            [{"ke": k.peringkat, "nama": k.nama, "poin": k.poin, "benar": k.benar} for k in atas]
-        )
-        return (
-            "<div style='font-size:1.3rem'>"
-            + tabel_html(
-                tabel,
-                "Papan skor: 5 teratas",
-                {"ke": "Peringkat", "nama": "Nama panggilan", "poin": "Poin", "benar": "Benar"},
-            )
-            + f"</div><p class='literasi-kecil'>{escape(aturan_poin(len(self.soal)))}</p>"
-        )
-
-    def _html_ringkasan(self) -> str:
-        import pandas as pd
-
-        baris = [
-            {
-                "no": r["nomor"],
-                "jawaban": r["jawaban_benar"],
-                "menjawab": r["menjawab"],
-                "persen": "–"
-                if r["persen_benar"] is None
-                else f"{format_angka(r['persen_benar'], 0)}%",
-                "salah": f"{r['salah_terbanyak']} ({r['banyak_salah_terbanyak']})"
-                if r["salah_terbanyak"]
-                else "–",
-            }
-            for r in self.snap["ringkasan"]
-        ]
-        return tabel_html(
-            pd.DataFrame(baris),
-            "Ringkasan per soal",
-            {
-                "no": "Soal",
-                "jawaban": "Jawaban benar",
-                "menjawab": "Menjawab",
-                "persen": "Benar",
-                "salah": "Jawaban salah terbanyak (banyaknya)",
-            },
-        )
+    def _tampilkan_sisa(self) -> None:
+        """The countdown, sent to the page only when the shown second changes."""
+        teks = html_sisa(self.model.sisa_detik())
+        if teks != self.sisa.value:
+            self.sisa.value = teks
 
 
 def semua_soal() -> list:
