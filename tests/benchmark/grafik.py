@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         return statistics.median(nilai)
 
     print(f"{len(baris)} grafik dari {len({n for n, _ in baris})} aplikasi (median per grafik)")
-    print(f"{'aplikasi':40s} {'n':>4s} {'ms lama':>8s} {'ms kit':>7s} {'KB lama':>8s} {'KB kit':>7s}")
+    kepala = ("n", "ms lama", "ms kit", "KB lama", "KB kit")
+    print(f"{'aplikasi':40s} " + " ".join(f"{k:>{max(4, len(k) + 1)}s}" for k in kepala))
     for nb in dict.fromkeys(n for n, _ in baris):
         n = sum(1 for x, _ in baris if x == nb)
         print(f"{nb[:40]:40s} {n:4d} {1000 * med('lama', nb):8.0f} {1000 * med('kit', nb):7.0f} "

@@ -29,6 +29,7 @@ from literasi.siswa.piramida_penduduk import (
     rasio_jenis_kelamin,
     rasio_ketergantungan,
     seri_rasio,
+    tabel_semua_tahun,
     tabel_sp2020,
     tabel_tahun,
 )
@@ -102,6 +103,16 @@ def test_rasio_seri_dihitung_mandiri(seri, tahun):
     t = tabel_tahun(seri, tahun)
     assert rasio_jenis_kelamin(t) == pytest.approx(100 * laki / perempuan)
     assert rasio_ketergantungan(t) == pytest.approx(100 * (muda + tua) / produktif)
+
+
+def test_satu_pivot_sama_dengan_per_tahun(seri):
+    """The app builds every year's table from one pivot; each equals the year's own table."""
+    import pandas as pd
+
+    semua = tabel_semua_tahun(seri)
+    assert list(semua) == list(TAHUN_SENSUS)
+    for tahun, tabel in semua.items():
+        pd.testing.assert_frame_equal(tabel, tabel_tahun(seri, tahun))
 
 
 def test_angka_kunci_jawa_tengah(sp2020, seri):

@@ -71,6 +71,19 @@ def tabel_tahun(seri: pd.DataFrame, tahun: int) -> pd.DataFrame:
     return umur_jenis_kelamin(pilih, "jumlah_jiwa_tanpa_penghalusan")
 
 
+def tabel_semua_tahun(seri: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """`tabel_tahun` of every census year from one pivot (the app opens faster than with six)."""
+    tabel = seri.pivot_table(
+        index=["tahun_sensus", "kelompok_umur"],
+        columns="jenis_kelamin",
+        values="jumlah_jiwa_tanpa_penghalusan",
+        aggfunc="sum",
+        observed=True,
+    ).astype(float)
+    urutan = list(KELOMPOK_MUDA + KELOMPOK_PRODUKTIF + KELOMPOK_TUA)
+    return {t: tabel.loc[t].reindex(index=urutan)[[LAKI, PEREMPUAN]] for t in TAHUN_SENSUS}
+
+
 def jumlah(tabel: pd.DataFrame) -> float:
     return float(tabel.to_numpy().sum())
 
@@ -115,8 +128,7 @@ def kelompok_terbesar(tabel: pd.DataFrame) -> tuple[str, float]:
 def seri_rasio(seri: pd.DataFrame) -> pd.DataFrame:
     """Per census year: population, sex ratio, dependency ratio and the shares 0-14 and 65+."""
     baris = []
-    for tahun in TAHUN_SENSUS:
-        t = tabel_tahun(seri, tahun)
+    for tahun, t in tabel_semua_tahun(seri).items():
         baris.append(
             {
                 "tahun": tahun,
@@ -342,7 +354,7 @@ class PiramidaPenduduk(Tampilan):
             "Indonesia 2020": tabel_sp2020(sp2020, INDONESIA),
             "Jawa Tengah 2020": tabel_sp2020(sp2020, JATENG),
         }
-        self.per_tahun = {t: tabel_tahun(seri, t) for t in TAHUN_SENSUS}
+        self.per_tahun = tabel_semua_tahun(seri)
         self.rasio = seri_rasio(seri)
         # One scale for every year and comparison, so pyramids can be compared by eye.
         semua = [*self.per_tahun.values(), *self.pembanding_tabel.values()]
