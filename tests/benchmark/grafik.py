@@ -47,7 +47,7 @@ def ukur_satu(fig, urutan: int) -> dict:
         return len(isi), time.process_time() - mulai
 
     hasil = {}
-    for nama in (("lama", "kit") if urutan % 2 else ("kit", "lama")):
+    for nama in ("lama", "kit") if urutan % 2 else ("kit", "lama"):
         mulai = time.process_time()
         keluaran = cara_lama() if nama == "lama" else cara_kit()
         hasil[nama] = time.process_time() - mulai
@@ -89,14 +89,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'aplikasi':40s} " + " ".join(f"{k:>{max(4, len(k) + 1)}s}" for k in kepala))
     for nb in dict.fromkeys(n for n, _ in baris):
         n = sum(1 for x, _ in baris if x == nb)
-        print(f"{nb[:40]:40s} {n:4d} {1000 * med('lama', nb):8.0f} {1000 * med('kit', nb):7.0f} "
-              f"{med('kb_lama', nb):8.1f} {med('kb_kit', nb):7.1f}")
+        print(
+            f"{nb[:40]:40s} {n:4d} {1000 * med('lama', nb):8.0f} {1000 * med('kit', nb):7.0f} "
+            f"{med('kb_lama', nb):8.1f} {med('kb_kit', nb):7.1f}"
+        )
     total = {k: sum(h[k] for _, h in baris) for k in ("lama", "kit", "kb_lama", "kb_kit")}
-    print(f"{'semua':40s} {len(baris):4d} {1000 * med('lama'):8.0f} {1000 * med('kit'):7.0f} "
-          f"{med('kb_lama'):8.1f} {med('kb_kit'):7.1f}")
-    print(f"jumlah: gambar {total['lama']:.1f} s → {total['kit']:.1f} s CPU; "
-          f"PNG {total['kb_lama'] / 1024:.1f} → {total['kb_kit'] / 1024:.1f} MB; "
-          f"enkode 256 warna median {1000 * med('enkode_kit'):.0f} ms")
+    print(
+        f"{'semua':40s} {len(baris):4d} {1000 * med('lama'):8.0f} {1000 * med('kit'):7.0f} "
+        f"{med('kb_lama'):8.1f} {med('kb_kit'):7.1f}"
+    )
+    print(
+        f"jumlah: gambar {total['lama']:.1f} s → {total['kit']:.1f} s CPU; "
+        f"PNG {total['kb_lama'] / 1024:.1f} → {total['kb_kit'] / 1024:.1f} MB; "
+        f"enkode 256 warna median {1000 * med('enkode_kit'):.0f} ms"
+    )
     return 0
 
 

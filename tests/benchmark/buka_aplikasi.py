@@ -1,0 +1,88 @@
+"""Where a cold kernel spends its time: the import cell and the rest of each student app (CPU).
+
+Not part of the test run. From the repository (about 1 minute):
+
+    .venv/bin/python tests/benchmark/buka_aplikasi.py
+    .venv/bin/python tests/benchmark/buka_aplikasi.py --ulang 5 --aplikasi 05 10
+
+Each app's code cells run in a fresh interpreter, as a Voilà kernel runs them (IPython's shell,
+the inline backend), beside the bare one-slider notebook that tests/benchmark/ruang_kelas.py
+compares P1 with. CPU time (not wall time) is printed, so a busy machine moves the figures less;
+the median of `--ulang` runs. "impor" is the first code cell (the kit's imports; the bare
+notebook imports pandas, matplotlib and ipywidgets), "sisa" every other cell: the tables,
+charts and widgets the page shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ruang_kelas import POLOS  # noqa: E402
+
+KODE = r"""
+import json, sys, time
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+sel = [c for c in json.load(open(sys.argv[1]))["cells"] if c["cell_type"] == "code"]
+waktu = []
+for isi in sel:
+    mulai = time.process_time()
+    hasil = shell.run_cell("".join(isi["source"]), silent=True)
+    waktu.append(time.process_time() - mulai)
+    if not hasil.success:
+        sys.exit(f"sel gagal: {hasil.error_in_exec or hasil.error_before_exec!r}")
+print(json.dumps(waktu))
+"""
+
+
+def ukur(notebook: Path, ulang: int) -> tuple[float, float]:
+    env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
+    impor, sisa = [], []
+    for _ in range(ulang):
+        r = subprocess.run(
+            [sys.executable, "-c", KODE, notebook.name],
+            cwd=notebook.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        waktu = json.loads(r.stdout.strip().splitlines()[-1])
+        impor.append(waktu[0])
+        sisa.append(sum(waktu[1:]))
+    return statistics.median(impor), statistics.median(sisa)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--ulang", type=int, default=3)
+    p.add_argument("--aplikasi", nargs="*", metavar="NN", help="only these student apps")
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        polos = Path(tmp) / "polos.ipynb"
+        polos.write_text(POLOS)
+        daftar = [("polos (pembanding)", polos)] + [
+            (nb.stem, nb)
+            for nb in sorted((REPO / "notebooks" / "siswa").glob("*.ipynb"))
+            if not args.aplikasi or nb.name[:2] in args.aplikasi
+        ]
+        print(f"CPU detik, median dari {args.ulang} (sel pertama = impor; sisa = sel lainnya)")
+        print(f"{'notebook':36s} {'impor':>6s} {'sisa':>6s} {'jumlah':>7s}")
+        for nama, nb in daftar:
+            impor, sisa = ukur(nb, args.ulang)
+            print(f"{nama[:36]:36s} {impor:6.2f} {sisa:6.2f} {impor + sisa:7.2f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
