@@ -47,27 +47,13 @@ def html_pratinjau(judul: str, soal: list[SoalKuis]) -> str:
 def html_ruang(sesi: dict, url: str | None, jalur: str) -> str:
     """The room's header: title, room code, and how phones join. `url` is the player page on
     the LAN (a QR code while players join); without it, a link to the page on this laptop."""
-    kode = sesi["kode_ruang"]
-    qr = ""
-    if url and sesi["tahap"] == "gabung":
-        from literasi.layanan.qr import qr_svg  # qrcode only when a room shows one
+    from literasi.layanan.qr import html_gabung
 
-        qr = f"<div style='flex:0 0 auto'>{qr_svg(url, 220)}</div>"
-    tautan = (
-        f"<p style='font-size:1.2rem;margin:4px 0'>Pindai kode QR atau buka "
-        f"<b>{escape(url)}</b></p>"
-        if url
-        else f"<p>Halaman pemain: <a href='/{escape(jalur)}?ruang={escape(kode)}' "
-        f"target='_blank'>/{escape(jalur)}</a> (ponsel bisa bergabung jika server "
-        "dijalankan dengan <code>--lan</code>).</p>"
-    )
-    return (
-        "<div style='display:flex;flex-wrap:wrap;gap:24px;align-items:center'>"
-        f"{qr}<div><h2 style='margin:0'>{escape(sesi['judul'])}</h2>"
-        "<p style='font-size:1.3rem;margin:8px 0'>Kode ruang: "
-        f"<b style='font-size:2.6rem;letter-spacing:0.12em'>{escape(kode)}</b>"
-        f"</p>{tautan}</div></div>"
-    )
+    kode = sesi["kode_ruang"]
+    return html_gabung(
+        "Kode ruang", kode, url, f"/{jalur}?ruang={kode}", "Halaman pemain",
+        qr=sesi["tahap"] == "gabung", judul=sesi["judul"],
+    )  # fmt: skip
 
 
 def html_pemain(pemain: list[tuple[int, str]], tahap: str, aturan: str) -> str:

@@ -179,27 +179,13 @@ class UmpanBalikSesi(Tampilan):
     def _html_kode(self, s: dict) -> str:
         if s["ditutup"]:
             return "<p>Sesi ini sudah ditutup; hasilnya tetap bisa dibaca dan diunduh.</p>"
+        from literasi.layanan.qr import html_gabung
+
         alamat = os.environ.get("LITERASI_ALAMAT")  # the LAN address (literasi serve --lan)
         jalur = (self.jalur or "/umpan").lstrip("/")
         url = f"{alamat.rstrip('/')}/{jalur}?kode={s['kode']}" if alamat else None
-        if url:
-            from literasi.layanan.qr import qr_svg
-
-            tautan = (
-                f"<div style='flex:0 0 auto'>{qr_svg(url, 200)}</div><p style='font-size:"
-                f"1.2rem'>Pindai kode QR atau buka <b>{escape(url)}</b></p>"
-            )
-        else:
-            tautan = (
-                f"<p>Halaman penilaian: <a href='/{escape(jalur)}?kode={s['kode']}' "
-                f"target='_blank'>/{escape(jalur)}</a> (ponsel peserta bisa membukanya "
-                "jika server dijalankan dengan <code>--lan</code>).</p>"
-            )
-        return (
-            "<div style='display:flex;flex-wrap:wrap;gap:24px;align-items:center'>"
-            f"<p style='font-size:1.3rem;margin:8px 0'>Kode sesi: <b style='font-size:2.6rem;"
-            f"letter-spacing:0.12em'>{escape(s['kode'])}</b></p>{tautan}</div>"
-        )
+        lokal = f"/{jalur}?kode={s['kode']}"
+        return html_gabung("Kode sesi", s["kode"], url, lokal, "Halaman penilaian")
 
     def _update(self) -> None:
         self.unduhan.value = ""

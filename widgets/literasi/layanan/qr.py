@@ -45,3 +45,40 @@ def qr_svg(alamat: str, ukuran_px: int = 240) -> str:
         f'<svg role="img" aria-label="{label}" width="{ukuran_px}" height="{ukuran_px}" ',
         1,
     )
+
+
+def html_gabung(
+    label: str,
+    kode: str,
+    url: str | None,
+    tautan_lokal: str,
+    nama_halaman: str,
+    qr: bool = True,
+    judul: str | None = None,
+) -> str:
+    """The projector's "how to join" block of a light phone page (Kuis Kelas, Umpan Balik Sesi):
+    the code in large type, and on the LAN (`url`) a QR code with the address; without it, a
+    link to the page on this laptop (`tautan_lokal`, e.g. "/kuis?ruang=1234").
+
+    >>> teks = html_gabung("Kode ruang", "1234", None, "/kuis?ruang=1234", "Halaman pemain")
+    >>> "Kode ruang: <b" in teks and "href='/kuis?ruang=1234'" in teks and "<svg" not in teks
+    True
+    """
+    gambar = ""
+    if url and qr:
+        gambar = f"<div style='flex:0 0 auto'>{qr_svg(url, 220)}</div>"
+    tautan = (
+        f"<p style='font-size:1.2rem;margin:4px 0'>Pindai kode QR atau buka "
+        f"<b>{escape(url)}</b></p>"
+        if url
+        else f"<p>{escape(nama_halaman)}: <a href='{escape(tautan_lokal, quote=True)}' "
+        f"target='_blank'>{escape(tautan_lokal.split('?')[0])}</a> (ponsel bisa membukanya jika "
+        "server dijalankan dengan <code>--lan</code>).</p>"
+    )
+    kepala = f"<h2 style='margin:0'>{escape(judul)}</h2>" if judul else ""
+    return (
+        "<div style='display:flex;flex-wrap:wrap;gap:24px;align-items:center'>"
+        f"{gambar}<div>{kepala}<p style='font-size:1.3rem;margin:8px 0'>{escape(label)}: "
+        f"<b style='font-size:2.6rem;letter-spacing:0.12em'>{escape(kode)}</b></p>{tautan}</div>"
+        "</div>"
+    )
