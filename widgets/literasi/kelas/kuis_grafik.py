@@ -7,6 +7,8 @@ marked ✓ in green. A PNG with alt text, as every chart of the kit (literasi.gr
 
 from __future__ import annotations
 
+import textwrap
+
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from literasi.format import format_angka
@@ -27,6 +29,20 @@ def teks_grafik(teks: str, panjang: int = 42) -> str:
     """
     teks = teks if len(teks) <= panjang else teks[: panjang - 1] + "…"
     return teks.replace("$", r"\$")
+
+
+def dua_baris(teks: str, lebar: int = 22) -> str:
+    """An option label on at most two lines; a longer one ends in "…" on the second.
+
+    >>> dua_baris("Rata-rata lama sekolah penduduk 25 tahun ke atas")
+    'Rata-rata lama sekolah\\npenduduk 25 tahun ke …'
+    >>> dua_baris("6,21%")
+    '6,21%'
+    """
+    baris = textwrap.wrap(teks, lebar)
+    if len(baris) > 2:
+        baris = [baris[0], textwrap.shorten(" ".join(baris[1:]), lebar, placeholder=" …")]
+    return "\n".join(baris)
 
 
 class GrafikJawaban:
@@ -98,20 +114,26 @@ class GrafikJawaban:
         if kunci not in self._kerangka:
             if len(self._kerangka) >= 8:  # a few frames: this question, its reveal, progress
                 self._kerangka.pop(next(iter(self._kerangka)))
-            fig = gambar_baru(7.2, 0.9 + 0.55 * len(label))
+            # Options on at most two lines of ~20 characters, so the bars keep most of the
+            # width; the figure grows with the lines, never so short that the layout collapses.
+            teks = [dua_baris(teks_grafik(t, 80)) for t in label]
+            baris = sum(t.count("\n") + 1 for t in teks)
+            fig = gambar_baru(7.2, max(3.4, 1.6 + 0.55 * len(label) + 0.4 * baris))
             ax = fig.add_subplot()
             y = list(range(len(label)))
             batang = ax.barh(y, [0] * len(label), color=WARNA_LAIN, height=0.7)
-            ax.set_yticks(y, [teks_grafik(t) for t in label], fontsize=11)
+            ax.set_yticks(y, teks, fontsize=11)
             ax.invert_yaxis()
             ax.set_xlim(0, max(1, batas) * 1.15)
             if sumbu.startswith("persen"):
                 ax.set_xticks([0, 25, 50, 75, 100])
             else:
-                ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+                ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: format_angka(x)))
             ax.set_xlabel(sumbu)
-            ax.set_title(teks_grafik(judul, 80), fontsize=12, loc="left")
+            # Over the whole figure, from its left edge: over the axes alone a long option
+            # pushed the title out of the picture.
+            fig.suptitle(teks_grafik(judul, 80), fontsize=12, x=0.02, ha="left")
             ax.spines[["top", "right"]].set_visible(False)
             angka = [ax.text(0, i, "", va="center", fontsize=12) for i in y]
             self._kerangka[kunci] = (KerangkaGrafik(fig, [*batang, *angka]), batang, angka, batas)
