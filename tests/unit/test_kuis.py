@@ -35,6 +35,7 @@ from literasi.kelas.kuis_soal import (
     ke_baris_db,
 )
 from literasi.kelas.kuis_web import pesan_keadaan
+from literasi.kelas.penyimpanan import versi_data
 
 KATA = baca_kata_kasar()
 
@@ -293,9 +294,9 @@ def test_dua_proses_menulis_satu_kunci_satu_baris(tmp_path):
 
 def test_versi_data_berubah_saat_proses_lain_menulis(tmp_path):
     a, b = kp.sambung(tmp_path / "k.sqlite"), kp.sambung(tmp_path / "k.sqlite")
-    v = kp.versi_data(a)
+    v = versi_data(a)
     kuis(b)
-    assert kp.versi_data(a) != v
+    assert versi_data(a) != v
 
 
 # --- What a phone is sent ------------------------------------------------------------------

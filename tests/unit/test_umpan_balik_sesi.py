@@ -268,3 +268,44 @@ def test_alamat_lan_memberi_kode_qr(lingkungan, monkeypatch):
     kode = ua.ambil_sesi(app.con, app.pilih_sesi.value)["kode"]
     assert f"http://192.168.1.20:8866/umpan?kode={kode}" in app.kode.value
     assert "<svg" in app.kode.value
+
+
+def test_layar_memperbarui_sendiri_saat_jawaban_masuk(lingkungan):
+    """The projector's count moves while people answer: each look (every 2 s in a kernel)
+    redraws only when a phone wrote since the last redraw."""
+    app = UmpanBalikSesi()
+    app.nama_sesi.value = "Aula"
+    app.buat_sesi()
+    s = ua.ambil_sesi(app.con, app.pilih_sesi.value)
+    app.siapkan_excel()
+    tautan = app.unduhan.value
+    assert "Unduh" in tautan
+    app.langkah()
+    assert app.unduhan.value == tautan, "nothing new: nothing redrawn"
+    server = ua.sambung()
+    ua.simpan_jawaban(server, s["kode"], HP_A, skor(4, 3, 2, 4, 1, 3), "")
+    assert "Jawaban masuk: 0" in app.indeks.value
+    app.langkah()
+    assert "Jawaban masuk: 1" in app.indeks.value
+
+
+def test_detak_berjalan_di_kernel(lingkungan, monkeypatch):
+    """In a kernel (a running event loop) the looks happen by themselves."""
+    import asyncio
+    import time
+
+    monkeypatch.setattr(UmpanBalikSesi, "DETAK", 0.05)
+
+    async def jalan():
+        app = UmpanBalikSesi()
+        app.nama_sesi.value = "Aula"
+        app.buat_sesi()
+        kode = ua.ambil_sesi(app.con, app.pilih_sesi.value)["kode"]
+        ua.simpan_jawaban(ua.sambung(), kode, HP_B, skor(4, 4, 3, 3, 2, 2), "")
+        batas = time.monotonic() + 10
+        while "Jawaban masuk: 1" not in app.indeks.value and time.monotonic() < batas:
+            await asyncio.sleep(0.02)
+        app._detak.tugas.cancel()
+        return app.indeks.value
+
+    assert "Jawaban masuk: 1" in asyncio.run(jalan())

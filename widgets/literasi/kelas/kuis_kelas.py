@@ -19,13 +19,12 @@ the view asks for it first, through the shared gate and lockout of the class sur
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import os
 from html import escape
 
 import ipywidgets as ipw
 
+from literasi.kelas.detak import Detak
 from literasi.kelas.gerbang_pin import pasang_gerbang
 from literasi.kelas.kuis_grafik import GrafikJawaban
 from literasi.kelas.kuis_html import (
@@ -46,7 +45,6 @@ from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
 from literasi.unggah import berkas_unggahan, html_masalah
 
-LOG = logging.getLogger(__name__)
 GAYA = {"description_width": "initial"}
 BESAR = {"width": "auto", "min_height": "48px"}  # a projector button, easy to hit
 
@@ -90,7 +88,10 @@ class KuisKelas(Tampilan):
             alamat=os.environ.get("LITERASI_ALAMAT"),  # the LAN address (literasi serve --lan)
         )
         self._grafik = GrafikJawaban()
-        self._tugas: asyncio.Task | None = None  # the timer loop, while a room runs
+        # The timer loop, while a room runs: countdown, closing on time, the phones' answers.
+        self._detak = Detak(
+            self.langkah, self.DETAK, lambda: self.model.sesi is not None, self._gagal
+        )
         self._hasil: dict[ipw.HTML, str] = {}  # output box -> what the last action left there
         self.bagian_pilih = ipw.VBox([*self._bagian_pilih(), *self._bagian_tersimpan()])
         self.bagian_ruang = ipw.VBox(self._bagian_ruang())
@@ -228,7 +229,7 @@ class KuisKelas(Tampilan):
         self._hasil[self.unduhan] = self._hasil[self.pesan] = ""
         self._grafik.siapkan()
         self._update()
-        self._mulai_detak()
+        self._detak.mulai()
 
     def mulai_soal(self) -> None:
         self.model.mulai_soal()
@@ -256,28 +257,10 @@ class KuisKelas(Tampilan):
 
     # --- The timer ------------------------------------------------------------------------
 
-    def _mulai_detak(self) -> None:
-        """Start the loop on the kernel's event loop (plain Python has none: call langkah())."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        if self._tugas is None or self._tugas.done():
-            self._tugas = loop.create_task(self._detak())
-
-    async def _detak(self) -> None:
-        """Every DETAK seconds: close a question whose time is up, and redraw when the phones
-        (through the server) or another window changed the quiz."""
-        while self.model.sesi is not None:
-            try:
-                self.langkah()
-            except Exception as e:  # noqa: BLE001 - the loop keeps the room running
-                LOG.exception("Gangguan membaca data kuis")
-                self._hasil[self.pesan] = self.pesan.value = pesan_status(
-                    "salah",
-                    f"Gangguan membaca data kuis ({escape(type(e).__name__)}); dicoba lagi.",
-                )
-            await asyncio.sleep(self.DETAK)
+    def _gagal(self, e: Exception) -> None:
+        self._hasil[self.pesan] = self.pesan.value = pesan_status(
+            "salah", f"Gangguan membaca data kuis ({escape(type(e).__name__)}); dicoba lagi."
+        )
 
     def langkah(self) -> None:
         """One look at the room: everything redrawn if it changed, else the countdown only."""

@@ -30,6 +30,7 @@ from literasi.kelas.kuis_soal import (
     ke_baris_db,
 )
 from literasi.kelas.model_dasbor import Pesan
+from literasi.kelas.penyimpanan import versi_data
 
 LOG = logging.getLogger(__name__)
 SENDIRI = "__excel__"  # the choice "a teacher's own quiz from Excel"
@@ -209,7 +210,7 @@ class ModelKuis:
         if s["tahap"] == "soal" and kini >= s["batas"]:
             self.tutup_soal()
             return True
-        versi = kp.versi_data(self.con)
+        versi = versi_data(self.con)
         if versi == self._versi:
             return False
         self._versi = versi

@@ -112,11 +112,6 @@ def sambung(path: str | Path | None = None) -> sqlite3.Connection:
     return con
 
 
-def versi_data(con: sqlite3.Connection) -> int:
-    """Changes whenever ANOTHER connection commits (SQLite's data_version)."""
-    return con.execute("PRAGMA data_version").fetchone()[0]
-
-
 # --- The teacher's side (host kernel) ---------------------------------------------------------
 
 

@@ -48,6 +48,7 @@ from literasi.kelas.kuis_aturan import (
     baca_kata_kasar,
     rapikan_nama,
 )
+from literasi.kelas.penyimpanan import versi_data
 
 log = logging.getLogger("literasi.kuis")
 
@@ -142,7 +143,7 @@ class PusatKuis(PusatPonsel):
             return
         self._memeriksa = True
         try:
-            versi = await self.db(kp.versi_data)
+            versi = await self.db(versi_data)
             if versi != self._versi:
                 self._versi = versi
                 for sesi in {k.pemain["sesi"] for k in self.koneksi if k.pemain}:

@@ -149,6 +149,12 @@ def sambung(path: str | Path | None = None) -> sqlite3.Connection:
     return buka_sqlite(path or path_db(), MIGRASI)
 
 
+def versi_data(con: sqlite3.Connection) -> int:
+    """Changes whenever ANOTHER connection commits (SQLite's data_version): how a teacher's
+    view learns, in microseconds, that phones answered (literasi.kelas.detak)."""
+    return con.execute("PRAGMA data_version").fetchone()[0]
+
+
 def buka_sqlite(path: str | Path, migrasi: list[str]) -> sqlite3.Connection:
     """A connection as every classroom store opens its file (this one, Kuis Kelas's, Umpan
     Balik Sesi's): a new file readable by the teacher only, autocommit (writes BEGIN

@@ -7,7 +7,9 @@ the teacher's PIN (the shared gate, literasi.kelas.gerbang_pin): how many answer
 score (NRR) of each question, the index on 25–100 with its quality band from the kit's IKM
 engine (literasi.kelurahan.ikm), the open answers (escaped: they are typed by anyone on the
 Wi-Fi), an Excel export, and closing the session. The answers live in the SQLite file of
-literasi.kelas.umpan_angket; "Perbarui" reads it again.
+literasi.kelas.umpan_angket; the view looks at it every two seconds (literasi.kelas.detak) and
+redraws when answers arrived, so the projector's count and index move while people answer;
+"Perbarui" reads it at once.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import ipywidgets as ipw
 from literasi.ekspor import nama_berkas, tabel_html
 from literasi.format import format_angka
 from literasi.kelas import umpan_angket as ua
+from literasi.kelas.detak import Detak
 from literasi.kelas.gerbang_pin import pasang_gerbang
+from literasi.kelas.penyimpanan import versi_data
 from literasi.kelas.tampilan_survei import GAYA, lebar_isian, pesan_status, tombol
 from literasi.kelas.umpan_web import ENV_JALUR
 from literasi.kelurahan import ikm
@@ -72,6 +76,8 @@ def html_saran(tabel) -> str:
 class UmpanBalikSesi(Tampilan):
     """Create a session, show its code, read the results, export, close."""
 
+    DETAK = 2.0  # seconds between two looks at the answers
+
     def __init__(self, path=None):
         self.path = path
         self.widget = ipw.VBox(layout=ipw.Layout(width="100%", max_width="1100px"))
@@ -80,6 +86,7 @@ class UmpanBalikSesi(Tampilan):
 
     def _buka(self) -> None:
         self.con = ua.sambung(self.path)
+        self._versi: int | None = None  # the file's data_version at the last redraw
         self.jalur = os.environ.get(ENV_JALUR)  # set by literasi serve (umpan_web.rute_umpan)
         self.nama_sesi = ipw.Text(
             description="Nama sesi",
@@ -120,6 +127,18 @@ class UmpanBalikSesi(Tampilan):
         ]
         self._isi_daftar()
         self._update()
+        self._detak = Detak(self.langkah, self.DETAK, lambda: True, self._gagal)
+        self._detak.mulai()
+
+    def langkah(self) -> None:
+        """One look at the file: redraw if any phone answered since the last redraw."""
+        if versi_data(self.con) != self._versi:
+            self._update()
+
+    def _gagal(self, e: Exception) -> None:
+        self.pesan.value = pesan_status(
+            "salah", f"Gangguan membaca jawaban ({escape(type(e).__name__)}); dicoba lagi."
+        )
 
     # Actions
     def buat_sesi(self) -> None:
@@ -188,6 +207,7 @@ class UmpanBalikSesi(Tampilan):
         return html_gabung("Kode sesi", s["kode"], url, lokal, "Halaman penilaian")
 
     def _update(self) -> None:
+        self._versi = versi_data(self.con)
         self.unduhan.value = ""
         if self.pilih_sesi.value is None:
             self.kode.value = "<p>Belum ada sesi. Buat sesi baru di atas.</p>"
