@@ -294,6 +294,22 @@ def test_dasbor_menampilkan_teks_bebas_dengan_aman():
     assert "<script>" not in semua_html
 
 
+def test_dasbor_menampilkan_jawaban_baru_sendiri():
+    """On the projector new answers appear without Perbarui: each look (every 3 s in a
+    kernel) reads and redraws only when a phone wrote."""
+    isi_kelas_simulasi("SIMULASI-A", 3, seed=1)
+    dasbor = DasborGuru()
+    assert "<b>3</b> jawaban" in dasbor.hitungan.value
+    sebelum = dasbor.hitungan.value
+    dasbor.langkah()
+    assert dasbor.hitungan.value == sebelum and dasbor.model.versi == 1
+    nilai, _ = periksa_isian(isian_simulasi(random.Random(9)))
+    survei_db.simpan_jawaban("SIMULASI-A", "ponsel-baru", nilai)
+    dasbor.langkah()
+    assert dasbor.model.versi == 2 and "<b>4</b> jawaban" in dasbor.hitungan.value
+    assert len(dasbor.model.jawaban("SIMULASI-A")) == 4
+
+
 def _semua_html(widget):
     """Every HTML widget under `widget` (what the browser would render)."""
     import ipywidgets as ipw

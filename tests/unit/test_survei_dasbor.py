@@ -109,3 +109,16 @@ def test_batas_ponsel():
     assert int(m.kelas("8A")["batas_ponsel"]) == 1
     assert m.atur_batas("8A", 4).jenis == "benar" and int(m.kelas("8A")["batas_ponsel"]) == 4
     assert m.atur_batas("8A", 0).jenis == "salah"
+
+
+def test_muat_hanya_jika_ada_jawaban_baru():
+    """The projector's periodic look reads again only after a phone wrote (data_version)."""
+    isi("SIMULASI-A", 3, 1)
+    m = ModelDasbor()
+    assert not m.muat_jika_berubah()  # never read: nothing to compare with
+    m.muat()
+    assert not m.muat_jika_berubah() and m.versi == 1
+    survei_db.simpan_jawaban("SIMULASI-A", "ponsel-baru", {"tinggi_cm": 150.0, "moda": "motor"})
+    assert m.muat_jika_berubah() and m.versi == 2
+    assert len(m.jawaban("SIMULASI-A")) == 4
+    assert not m.muat_jika_berubah()

@@ -13,6 +13,7 @@ from html import escape
 import ipywidgets as ipw
 
 from literasi.kelas import pin
+from literasi.kelas.detak import Detak
 from literasi.kelas.gerbang_pin import GerbangPin
 from literasi.kelas.kelola_kelas import KelolaKelas
 from literasi.kelas.kuesioner import ANGKA, KATEGORI, PER_KUNCI, PERTANYAAN
@@ -67,6 +68,8 @@ class DasborGuru(Tampilan):
             self.gerbang = GerbangPin(self._buka, self.model.masuk)
             self.widget.children = [self.gerbang.widget]
 
+    DETAK = 3.0  # seconds between two looks at the answers
+
     def _buka(self) -> None:
         if not self.model.versi:
             self.model.muat()
@@ -83,6 +86,20 @@ class DasborGuru(Tampilan):
         for kontrol in (self.kelas, self.variabel, self.var_x, self.var_y):
             kontrol.observe(self._on_change, names="value")
         self.jenis_dua.observe(self._on_jenis, names="value")
+        self._update()
+        # New answers appear on the projector by themselves (Perbarui still reads at once).
+        self._detak = Detak(self.langkah, self.DETAK, lambda: True, self._gagal)
+        self._detak.mulai()
+
+    def langkah(self) -> None:
+        """One look at the answers: redraw when phones answered since the last read."""
+        if self.model.muat_jika_berubah():
+            self._update()
+
+    def _gagal(self, e: Exception) -> None:
+        self._hasil[self.pesan_hasil] = pesan_status(
+            "salah", f"Gangguan membaca jawaban ({escape(type(e).__name__)}); dicoba lagi."
+        )
         self._update()
 
     def _bagian_kelas(self) -> list:
@@ -122,9 +139,11 @@ class DasborGuru(Tampilan):
         self.var_x, self.var_y = _pilihan("Mendatar"), _pilihan("Tegak")
         self._isi_pilihan_dua()
         self.hitungan, self.sebaran, self.dua = ipw.HTML(), ipw.HTML(), ipw.HTML()
+        self.pesan_hasil = ipw.HTML()  # a failed look at the answers (literasi.kelas.detak)
         return [
             _judul("2. Hasil langsung"),
             baris_kontrol(self.kelas, self.tombol_perbarui),
+            self.pesan_hasil,
             self.hitungan,
             baris_kontrol(self.variabel),
             self.sebaran,
@@ -214,7 +233,10 @@ class DasborGuru(Tampilan):
             return
         self.hitungan.value = html_hitungan(kode, kelas, m.aktif())
         if kelas.empty:
-            self.sebaran.value = "<p>Belum ada jawaban di kelas ini. Tekan <b>Perbarui</b>.</p>"
+            self.sebaran.value = (
+                "<p>Belum ada jawaban di kelas ini. Jawaban yang masuk tampil sendiri dalam "
+                "beberapa detik.</p>"
+            )
             self.dua.value = ""
             self._digambar.clear()
             return

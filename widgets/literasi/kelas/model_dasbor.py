@@ -10,6 +10,7 @@ for the teacher (HTML, class codes escaped).
 from __future__ import annotations
 
 import re
+import sqlite3
 import time
 from dataclasses import dataclass
 from html import escape
@@ -72,6 +73,8 @@ class ModelDasbor:
         self.konfirmasi: tuple | None = None  # (action, class, answer number) awaiting "Ya"
         self.tabel_kelas = pd.DataFrame()
         self.semua = pd.DataFrame()
+        self._pantau: sqlite3.Connection | None = None  # kept open: data_version is per connection
+        self._versi_file: int | None = None  # the file's data_version at the last read
 
     # --- PIN --------------------------------------------------------------------------------
 
@@ -103,9 +106,22 @@ class ModelDasbor:
     def muat(self) -> None:
         """Read classes and answers again from the database."""
         self._jaga()
+        if self._pantau is None:
+            self._pantau = survei_db.sambung(self.path)
+        self._versi_file = survei_db.versi_data(self._pantau)  # before reading: none is missed
         self.tabel_kelas = survei_db.daftar_kelas(self.path)
         self.semua = survei_db.ambil_jawaban(path=self.path, termasuk_arsip=True)
         self.versi += 1
+
+    def muat_jika_berubah(self) -> bool:
+        """Read again only if a phone (or another window) wrote since the last read; True if
+        it did. The look itself costs microseconds (literasi.kelas.detak)."""
+        if not self.terbuka or self._pantau is None:
+            return False
+        if survei_db.versi_data(self._pantau) == self._versi_file:
+            return False
+        self.muat()
+        return True
 
     @property
     def kode_kelas(self) -> list[str]:
