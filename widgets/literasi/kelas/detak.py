@@ -3,7 +3,9 @@
 Phones answer through the workshop server (no kernel), so the projector's kernel learns of new
 answers only by looking: Kuis Kelas every quarter second (its countdown), Umpan Balik Sesi every
 two seconds. SQLite's `PRAGMA data_version` tells, in microseconds, whether another connection
-committed since the last look, so a look that finds nothing new costs nothing.
+committed since the last look, so a look that finds nothing new costs nothing. With the
+workshop server (`--lan`, the only way phones reach the laptop) these views open behind the
+teacher's PIN, so the loop starts in the kernel the teacher uses, not in a preheated one.
 """
 
 from __future__ import annotations
