@@ -1,9 +1,9 @@
 """House style of the notebooks, read from their JSON (no kernel).
 
-Each app: a `# Title`, a "Kamu akan bisa:" list ("Anda akan bisa:" in kelurahan apps), metadata
-for the landing page; no outputs or execution counts (commit them stripped); tags from a closed
-list; data only through the loader; `import ipywidgets as ipw`, never `as widgets`; nothing
-downloaded.
+Each app: a `# Title`, a "Kamu akan bisa:" list ("Anda akan bisa:" in teacher and kelurahan
+apps), metadata for the landing page; no outputs or execution counts (commit them stripped); tags
+from a closed list; data only through the loader; `import ipywidgets as ipw`, never `as
+widgets`; nothing downloaded.
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def test_judul_di_sel_pertama(path):
 def test_tujuan_dan_metadata(path):
     nb = baca(path)
     awal = sumber(nb["cells"][0])
-    # Kelurahan apps address officials as "Anda"; student apps may say "kamu".
-    penanda = "**Anda akan bisa:**" if path.parent.name == "kelurahan" else "**Kamu akan bisa:**"
+    # Students may be told "kamu"; officials and teachers are addressed as "Anda".
+    siswa = nb["metadata"].get("literasi", {}).get("audiens") == "siswa"
+    penanda = "**Kamu akan bisa:**" if siswa else "**Anda akan bisa:**"
     assert penanda in awal
     tujuan = re.findall(r"^\d+\. .+", awal.split(penanda)[1], flags=re.M)
     assert 3 <= len(tujuan) <= 5, "3 to 5 objectives"

@@ -14,7 +14,7 @@ NOTEBOOKS = REPO / "notebooks"
 LESSONS = REPO / "lessons"
 AUDIENS = ("siswa", "guru", "kelurahan")
 PENANDA_TUJUAN_NOTEBOOK = "**Kamu akan bisa:**"
-PENANDA_TUJUAN_KELURAHAN = "**Anda akan bisa:**"  # kelurahan apps speak to officials
+PENANDA_TUJUAN_ANDA = "**Anda akan bisa:**"  # teacher and kelurahan apps speak to adults
 JUDUL_TUJUAN_PANDUAN = "## Tujuan pembelajaran"
 KUNCI_MULAI = "<!-- kunci-jawaban:mulai -->"
 KUNCI_AKHIR = "<!-- kunci-jawaban:akhir -->"
@@ -99,9 +99,8 @@ def test_tujuan_panduan_sama_dengan_notebook(notebook: Path):
     panduan = panduan_untuk(notebook)
     if not panduan.is_file():
         pytest.fail(f"panduan {panduan.relative_to(REPO)} tidak ada")
-    penanda = (
-        PENANDA_TUJUAN_KELURAHAN if notebook.parent.name == "kelurahan" else PENANDA_TUJUAN_NOTEBOOK
-    )
+    audiens = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["literasi"]["audiens"]
+    penanda = PENANDA_TUJUAN_NOTEBOOK if audiens == "siswa" else PENANDA_TUJUAN_ANDA
     tujuan_nb = daftar_bernomor_setelah(teks_markdown_notebook(notebook), penanda)
     tujuan_panduan = daftar_bernomor_setelah(
         panduan.read_text(encoding="utf-8"), JUDUL_TUJUAN_PANDUAN
