@@ -181,7 +181,7 @@ def test_ringkasan_tujuan_bisa_dibuka(server_kit, buka_di):
     """The objectives are folded, not gone: a tap opens them."""
     page = buka(buka_di, "ponsel", server_kit.render_url(APLIKASI[2]))
     ringkas = page.locator("details.literasi-tujuan > summary")
-    expect(ringkas).to_contain_text(re.compile(r"Kamu akan bisa: \d hal · ± \d+ menit"))
+    expect(ringkas).to_contain_text(re.compile(r"(Kamu|Anda) akan bisa: \d hal · ± \d+ menit"))
     daftar = page.locator("details.literasi-tujuan ol")
     expect(daftar).to_be_hidden()
     ketuk(page, ringkas, "the objectives")
