@@ -166,17 +166,13 @@ class KerangkaGrafik:
     """
 
     def __init__(self, fig: Figure, bergerak: list):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
         # Axis lines go over bars in a full draw: they move with them, after them.
         sumbu = list(dict.fromkeys(a.axes for a in bergerak if a.axes is not None))
         garis = [g for ax in sumbu for g in ax.spines.values() if g.get_visible()]
         self.fig, self.bergerak = fig, list(bergerak) + garis
         for artis in self.bergerak:
             artis.set_animated(True)  # left out of the full draw below
-        muat_lebar(fig)
-        self.kanvas = FigureCanvasAgg(fig)
-        self.kanvas.draw()
+        self.kanvas = kanvas_tergambar(fig)
         self.latar = self.kanvas.copy_from_bbox(fig.bbox)
 
     def png(self) -> bytes:
@@ -202,6 +198,17 @@ class KerangkaGrafik:
             self.fig.set_layout_engine(mesin)
 
 
+def kanvas_tergambar(fig: Figure):
+    """`fig` fitted to its width (muat_lebar) and drawn once on an Agg canvas: one layout
+    pass, where savefig makes two (no chart of the apps differs by a pixel)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    muat_lebar(fig)
+    kanvas = FigureCanvasAgg(fig)
+    kanvas.draw()
+    return kanvas
+
+
 def png_layar(kanvas) -> bytes:
     """The PNG the screen gets from a drawn Agg canvas (see png_256_warna)."""
     from PIL import Image
@@ -224,16 +231,11 @@ def png_256_warna(gambar) -> bytes:
 
 
 def png_base64(fig: Figure | KerangkaGrafik) -> str:
-    """The chart for an <img>, drawn with one layout pass: savefig makes a second one first,
-    which changed no pixel of any chart of the apps (tests/benchmark/grafik.py times both)."""
+    """The chart for an <img> (kanvas_tergambar, png_layar; tests/benchmark/grafik.py times it
+    against savefig)."""
     if isinstance(fig, KerangkaGrafik):
         return base64.b64encode(fig.png()).decode("ascii")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    muat_lebar(fig)
-    kanvas = FigureCanvasAgg(fig)
-    kanvas.draw()
-    return base64.b64encode(png_layar(kanvas)).decode("ascii")
+    return base64.b64encode(png_layar(kanvas_tergambar(fig))).decode("ascii")
 
 
 def html_grafik(fig: Figure | KerangkaGrafik, alt: str, keterangan: str, sumber: str) -> str:

@@ -29,23 +29,15 @@ from literasi.kelas.tampilan_survei import (
     html_sampel,
     html_silang,
     html_teks,
+    judul_bagian,
     kecil,
     lebar_isian,
     pesan_status,
+    pilihan,
     tombol,
 )
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import tautan_unduh
-
-
-def _pilihan(teks: str, **lain) -> ipw.Dropdown:
-    """A dropdown; height auto so a 44 px select is not clipped by its box."""
-    tata = ipw.Layout(width="auto", min_width="160px", height="auto")
-    return ipw.Dropdown(description=teks, style=GAYA, layout=tata, **lain)
-
-
-def _judul(teks: str) -> ipw.HTML:
-    return ipw.HTML(f"<h2 style='margin:18px 0 4px'>{teks}</h2>")
 
 
 class DasborGuru(Tampilan):
@@ -110,7 +102,7 @@ class DasborGuru(Tampilan):
         self.tombol_buat.on_click(lambda _: self._setelah(self.pesan_kelas, self._buat_kelas))
         self.pesan_kelas, self.daftar_html = ipw.HTML(), ipw.HTML()
         return [
-            _judul("1. Kode kelas"),
+            judul_bagian("1. Kode kelas"),
             kecil(
                 "Tulis kode di papan atau proyektor; siswa mengetiknya di formulir. Jangan "
                 "memakai nama siswa."
@@ -121,11 +113,11 @@ class DasborGuru(Tampilan):
         ]
 
     def _bagian_hasil(self) -> list:
-        self.kelas = _pilihan("Kelas")
+        self.kelas = pilihan("Kelas")
         self.tombol_perbarui = tombol("Perbarui", icon="refresh", tooltip="Muat jawaban terbaru")
         self.tombol_perbarui.on_click(lambda _: self.perbarui())
         opsi = [(p.nama, p.kunci) for p in PERTANYAAN]
-        self.variabel = _pilihan("Variabel", options=opsi, value=PERTANYAAN[0].kunci)
+        self.variabel = pilihan("Variabel", options=opsi, value=PERTANYAAN[0].kunci)
         self.jenis_dua = ipw.ToggleButtons(
             description="Dua variabel",
             options=[
@@ -136,12 +128,12 @@ class DasborGuru(Tampilan):
             style={**GAYA, "button_width": "auto"},
             layout=ipw.Layout(width="100%"),
         )
-        self.var_x, self.var_y = _pilihan("Mendatar"), _pilihan("Tegak")
+        self.var_x, self.var_y = pilihan("Mendatar"), pilihan("Tegak")
         self._isi_pilihan_dua()
         self.hitungan, self.sebaran, self.dua = ipw.HTML(), ipw.HTML(), ipw.HTML()
         self.pesan_hasil = ipw.HTML()  # a failed look at the answers (literasi.kelas.detak)
         return [
-            _judul("2. Hasil langsung"),
+            judul_bagian("2. Hasil langsung"),
             baris_kontrol(self.kelas, self.tombol_perbarui),
             self.pesan_hasil,
             self.hitungan,
@@ -159,7 +151,7 @@ class DasborGuru(Tampilan):
         self.hasil_sampel = ipw.HTML()
         self.tombol_sampel.on_click(lambda _: self._setelah(self.hasil_sampel, self._sampel))
         return [
-            _judul("3. Sampel acak dari semua kelas"),
+            judul_bagian("3. Sampel acak dari semua kelas"),
             kecil(
                 "Sampel acak sederhana tanpa pengembalian dari semua kelas yang tidak "
                 "diarsipkan. <b>Seed</b> adalah angka awal pengacak: seed dan data yang sama "
@@ -183,7 +175,7 @@ class DasborGuru(Tampilan):
                 lambda _, jenis=jenis: self._setelah(self.unduhan, lambda: self._unduh(jenis))
             )
         return [
-            _judul("4. Unduh data"),
+            judul_bagian("4. Unduh data"),
             baris_kontrol(self.cakupan, self.tombol_csv, self.tombol_excel),
             self.unduhan,
         ]

@@ -40,27 +40,16 @@ from literasi.kelas.kuis_html import (
 from literasi.kelas.kuis_model import PILIHAN_KUIS, SENDIRI, ModelKuis, Pesan
 from literasi.kelas.kuis_soal import buat_templat
 from literasi.kelas.kuis_web import ENV_JALUR
-from literasi.kelas.tampilan_survei import pesan_status
+from literasi.kelas.tampilan_survei import judul_bagian, pesan_status, pilihan
 from literasi.tampilan import Tampilan, baris_kontrol
 from literasi.unduh import MIME_XLSX, tautan_unduh
 from literasi.unggah import berkas_unggahan, html_masalah
 
-GAYA = {"description_width": "initial"}
 BESAR = {"width": "auto", "min_height": "48px"}  # a projector button, easy to hit
 
 
 def _tombol(teks: str, gaya: str = "", icon: str = "") -> ipw.Button:
     return ipw.Button(description=teks, button_style=gaya, icon=icon, layout=ipw.Layout(**BESAR))
-
-
-def _pilihan(teks: str, **lain) -> ipw.Dropdown:
-    """A dropdown; height auto so a 44 px select is not clipped by its box."""
-    tata = ipw.Layout(width="auto", min_width="320px", height="auto")
-    return ipw.Dropdown(description=teks, style=GAYA, layout=tata, **lain)
-
-
-def _judul(teks: str) -> ipw.HTML:
-    return ipw.HTML(f"<h2 style='margin:16px 0 4px'>{teks}</h2>")
 
 
 def _status(pesan: Pesan) -> str:
@@ -100,7 +89,7 @@ class KuisKelas(Tampilan):
         self._update()
 
     def _bagian_pilih(self) -> list:
-        self.pilih_kuis = _pilihan("Kuis", options=PILIHAN_KUIS)
+        self.pilih_kuis = pilihan("Kuis", "320px", options=PILIHAN_KUIS)
         self.pilih_kuis.observe(self._on_change, names="value")
         self.unggahan = ipw.FileUpload(
             accept=".xlsx,.csv", multiple=False, description="Unggah kuis (.xlsx)",
@@ -123,7 +112,7 @@ class KuisKelas(Tampilan):
             "berandanya.",
         )
         return [
-            _judul("1. Pilih kuis"),
+            judul_bagian("1. Pilih kuis"),
             ipw.HTML("" if self.model.jalur else tanpa_server),
             baris_kontrol(self.pilih_kuis),
             self.bagian_excel,
@@ -133,14 +122,14 @@ class KuisKelas(Tampilan):
         ]
 
     def _bagian_tersimpan(self) -> list:
-        self.tersimpan = _pilihan("Kuis tersimpan")
+        self.tersimpan = pilihan("Kuis tersimpan", "320px")
         self.tombol_lanjut = _tombol("Lanjutkan")
         self.tombol_lanjut.on_click(lambda _: self.lanjutkan(self.tersimpan.value))
         self.tombol_unduh_lama = _tombol("Siapkan Excel")
         self.tombol_unduh_lama.on_click(lambda _: self.siapkan_excel(self.tersimpan.value, True))
         self.unduhan_lama = ipw.HTML()
         return [
-            _judul("Kuis tersimpan di laptop ini"),
+            judul_bagian("Kuis tersimpan di laptop ini"),
             ipw.HTML(
                 "<p class='literasi-kecil'>Kuis yang belum diarsipkan bisa dilanjutkan "
                 "(mis. setelah halaman ini tertutup). Kuis yang sudah selesai diarsipkan, "

@@ -194,6 +194,17 @@ def bilangan(teks: str, nilai: int, bawah: int, atas: int, lebar: str) -> ipw.Bo
     )
 
 
+def pilihan(teks: str, lebar_min: str = "160px", **lain) -> ipw.Dropdown:
+    """A dropdown for a teacher's view; height auto so a 44 px select is not clipped."""
+    tata = ipw.Layout(width="auto", min_width=lebar_min, height="auto")
+    return ipw.Dropdown(description=teks, style=GAYA, layout=tata, **lain)
+
+
+def judul_bagian(teks: str) -> ipw.HTML:
+    """A numbered section's heading in a teacher's view (dashboard, quiz)."""
+    return ipw.HTML(f"<h2 style='margin:18px 0 4px'>{teks}</h2>")
+
+
 def kecil(teks: str) -> ipw.HTML:
     """A line of small print under a heading."""
     return ipw.HTML(f"<p class='literasi-kecil'>{teks}</p>")
