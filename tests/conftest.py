@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -33,6 +34,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def pytest_configure(config) -> None:
+    # The kit's local data folder (its log, its chart cache) fresh for each run: nothing a
+    # test writes reaches the repository's data_lokal/, and no run reads an earlier run's charts.
+    if not os.environ.get("LITERASI_DATA_LOKAL"):
+        os.environ["LITERASI_DATA_LOKAL"] = tempfile.mkdtemp(prefix="literasi_uji_")
 
 
 def semua_notebook() -> list[str]:

@@ -26,3 +26,11 @@ def alt_grafik(grafik_html: str) -> str:
 def teks_html(html: str) -> str:
     """The visible text of an HTML snippet."""
     return re.sub(r"<[^>]+>", "", unescape(html))
+
+
+def poster_sama_dengan_layar(isi_poster, grafik_html: str) -> bool:
+    """The poster's chart is the one on screen: its figure, drawn the way the screen's is,
+    gives the very PNG the page shows (which may have come from the chart cache)."""
+    from literasi.grafik import kanvas_tergambar, png_layar
+
+    return png_layar(kanvas_tergambar(isi_poster.grafik)) == png_grafik(grafik_html)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from bantu import alt_grafik as _alt
 from bantu import png_grafik as _png
+from bantu import poster_sama_dengan_layar
 from bantu import teks_html as _teks
 
 import literasi
@@ -210,7 +211,7 @@ def test_isi_poster(populasi):
     v = SampelPopulasi(populasi)
     v.ukuran.value = 10
     isi = v.isi_poster()
-    assert isi.grafik is v.gambar_terakhir
+    assert poster_sama_dengan_layar(isi, v.grafik.value)
     assert "2,40" in isi.pesan and "simulasi" in isi.sumber and "BPS" in isi.sumber
 
 

@@ -9,6 +9,7 @@ from html import unescape
 
 import numpy as np
 import pytest
+from bantu import poster_sama_dengan_layar
 from matplotlib.colors import to_hex
 
 import literasi
@@ -253,7 +254,7 @@ def test_poster(tabel, kabkota):
     v.indikator.value = "IPM"
     isi = v.isi_poster()
     assert "IPM 2024" in isi.judul and "Kota Pekalongan" in isi.pesan
-    assert isi.grafik is v.gambar_terakhir
+    assert poster_sama_dengan_layar(isi, v.grafik.value)
     tombol = TombolInfografis(v.isi_poster, "peta_tematik")
     tombol.tombol["a4"].click()
     assert "data:image/png;base64," in tombol.tautan.value

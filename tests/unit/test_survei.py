@@ -160,6 +160,7 @@ def test_folder_data_dari_env_atau_data_lokal(tmp_path, monkeypatch):
     assert survei_db.folder_data() == tmp_path / "data"
     assert (tmp_path / "data").is_dir()
     monkeypatch.delenv(survei_db.ENV_FOLDER)
+    monkeypatch.delenv("LITERASI_DATA_LOKAL", raising=False)  # tests/conftest.py sets it
     assert survei_db.folder_data() == REPO / "data_lokal"
     assert "data_lokal/" in (REPO / ".gitignore").read_text().splitlines()
 

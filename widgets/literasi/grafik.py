@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import textwrap
+from collections.abc import Callable
 from html import escape
 
 import matplotlib
@@ -19,6 +20,7 @@ from matplotlib.text import Text  # noqa: E402
 from matplotlib.ticker import Formatter, MaxNLocator  # noqa: E402
 
 from literasi.format import format_angka  # noqa: E402
+from literasi.tembolok_grafik import disimpan  # noqa: E402
 
 WARNA_UTAMA = "#1f6f8b"
 WARNA_SOROT = "#e07a1f"
@@ -255,3 +257,14 @@ def html_grafik(fig: Figure | KerangkaGrafik, alt: str, keterangan: str, sumber:
         f"<p class='literasi-sumber' style='font-size:0.85em;color:#4a5a64'>Sumber: "
         f"{escape(sumber)}</p></figcaption></figure>"
     )
+
+
+@disimpan
+def html_gambar_kalimat(
+    buat: Callable[..., tuple[Figure, str]], argumen: tuple, sumber: str
+) -> str:
+    """html_grafik of the (figure, sentence) that `buat(*argumen)` returns, the sentence as its
+    description, kept on disk (literasi.tembolok_grafik): `buat` must be a module's function
+    of its arguments alone."""
+    fig, kalimat = buat(*argumen)
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=sumber)

@@ -25,6 +25,7 @@ from literasi.grafik import (
 )
 from literasi.soal import Alternatif, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import disimpan
 
 DATA_REGISTRASI = "penduduk_luas_kabkota_jateng_2024"
 DATA_PROYEKSI = "kemiskinan_maret_kabkota_jateng_2020_2024"
@@ -314,6 +315,65 @@ def semua_soal() -> list:
     )
 
 
+def _sumbu(ax, angka: list[AngkaPenduduk], label_y: str, judul: str) -> None:
+    posisi = range(len(angka))
+    ax.set_xticks(list(posisi), [a.label for a in angka], fontsize=8.5)
+    sumbu_angka(ax.yaxis)
+    ax.tick_params(axis="y", labelsize=9)
+    ax.set_ylabel(label_y, fontsize=9.5)
+    ax.set_title(judul, fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+@disimpan
+def grafik_jumlah(angka: list[AngkaPenduduk]) -> str:
+    """The three figures as bars from zero (they look alike)."""
+    fig = gambar_baru(5.0, 3.9)
+    ax = fig.add_subplot()
+    nilai = [a.jiwa for a in angka]
+    batang = ax.bar(range(3), nilai, color=[WARNA_UTAMA, WARNA_SOROT, WARNA_PEKALONGAN])
+    ax.bar_label(batang, labels=[format_angka(v) for v in nilai], fontsize=9.5, padding=2)
+    ax.set_ylim(0, max(nilai) * 1.15)
+    _sumbu(ax, angka, "Jumlah penduduk (jiwa)", "Penduduk Kota Pekalongan menurut tiga sumber")
+    kalimat = (
+        "Diagram batang penduduk Kota Pekalongan menurut tiga sumber: "
+        + ", ".join(
+            f"{a.sistem.lower()} {a.lembaga} {a.waktu} {format_angka(a.jiwa)} jiwa" for a in angka
+        )
+        + ". Sumbu tegak mulai dari nol, jadi ketiga batang hampir sama tinggi."
+    )
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
+
+
+@disimpan
+def grafik_selisih(angka: list[AngkaPenduduk]) -> str:
+    """How far the two other figures are from the census."""
+    fig = gambar_baru(5.0, 3.9)
+    ax = fig.add_subplot()
+    selisih = selisih_dari_sensus(angka)
+    nilai = [s for s, _ in selisih]
+    batang = ax.bar(range(3), nilai, color=[WARNA_UTAMA, WARNA_SOROT, WARNA_PEKALONGAN])
+    label = ["0 (acuan)"] + [
+        f"{format_bertanda(s, plus=True)}\n({format_bertanda(p, 1, plus=True)}%)"
+        for s, p in selisih[1:]
+    ]
+    ax.bar_label(batang, labels=label, fontsize=9.5, padding=2)
+    ax.axhline(0, color="#4a5a64", linewidth=0.8)
+    ax.set_ylim(0, max(nilai) * 1.3)
+    _sumbu(ax, angka, "Selisih dari Sensus 2020 (jiwa)", "Berapa jiwa lebih banyak dari sensus?")
+    kalimat = (
+        "Diagram batang selisih dari Sensus Penduduk 2020 "
+        f"({format_angka(angka[0].jiwa)} jiwa): "
+        + ", ".join(
+            f"{a.sistem.lower()} {a.waktu} {format_bertanda(s, plus=True)} jiwa "
+            f"({format_bertanda(p, 1, plus=True)}%)"
+            for a, (s, p) in zip(angka[1:], selisih[1:], strict=True)
+        )
+        + "."
+    )
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
+
+
 class TigaAngkaPenduduk(Tampilan):
     """Three systems, three numbers: the population of the city side by side."""
 
@@ -344,10 +404,10 @@ class TigaAngkaPenduduk(Tampilan):
     def _update(self) -> None:
         if self.tampilan.value == TAMPILAN[0]:
             self.ringkasan.value = self._ringkasan_jumlah()
-            self.grafik.value = self._grafik_jumlah()
+            self.grafik.value = grafik_jumlah(self.angka)
         else:
             self.ringkasan.value = self._ringkasan_selisih()
-            self.grafik.value = self._grafik_selisih()
+            self.grafik.value = grafik_selisih(self.angka)
 
     def _ringkasan_jumlah(self) -> str:
         bagian = "; ".join(
@@ -371,56 +431,3 @@ class TigaAngkaPenduduk(Tampilan):
             f"{bagian}. Sebagian selisih karena penduduk bertambah sejak 2020, sebagian karena "
             "yang dihitung berbeda: yang tinggal atau yang terdaftar.</p>"
         )
-
-    def _sumbu(self, ax, label_y: str, judul: str) -> None:
-        posisi = range(len(self.angka))
-        ax.set_xticks(list(posisi), [a.label for a in self.angka], fontsize=8.5)
-        sumbu_angka(ax.yaxis)
-        ax.tick_params(axis="y", labelsize=9)
-        ax.set_ylabel(label_y, fontsize=9.5)
-        ax.set_title(judul, fontsize=11)
-        ax.spines[["top", "right"]].set_visible(False)
-
-    def _grafik_jumlah(self) -> str:
-        fig = gambar_baru(5.0, 3.9)
-        ax = fig.add_subplot()
-        nilai = [a.jiwa for a in self.angka]
-        batang = ax.bar(range(3), nilai, color=[WARNA_UTAMA, WARNA_SOROT, WARNA_PEKALONGAN])
-        ax.bar_label(batang, labels=[format_angka(v) for v in nilai], fontsize=9.5, padding=2)
-        ax.set_ylim(0, max(nilai) * 1.15)
-        self._sumbu(ax, "Jumlah penduduk (jiwa)", "Penduduk Kota Pekalongan menurut tiga sumber")
-        kalimat = (
-            "Diagram batang penduduk Kota Pekalongan menurut tiga sumber: "
-            + ", ".join(
-                f"{a.sistem.lower()} {a.lembaga} {a.waktu} {format_angka(a.jiwa)} jiwa"
-                for a in self.angka
-            )
-            + ". Sumbu tegak mulai dari nol, jadi ketiga batang hampir sama tinggi."
-        )
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
-
-    def _grafik_selisih(self) -> str:
-        fig = gambar_baru(5.0, 3.9)
-        ax = fig.add_subplot()
-        selisih = selisih_dari_sensus(self.angka)
-        nilai = [s for s, _ in selisih]
-        batang = ax.bar(range(3), nilai, color=[WARNA_UTAMA, WARNA_SOROT, WARNA_PEKALONGAN])
-        label = ["0 (acuan)"] + [
-            f"{format_bertanda(s, plus=True)}\n({format_bertanda(p, 1, plus=True)}%)"
-            for s, p in selisih[1:]
-        ]
-        ax.bar_label(batang, labels=label, fontsize=9.5, padding=2)
-        ax.axhline(0, color="#4a5a64", linewidth=0.8)
-        ax.set_ylim(0, max(nilai) * 1.3)
-        self._sumbu(ax, "Selisih dari Sensus 2020 (jiwa)", "Berapa jiwa lebih banyak dari sensus?")
-        kalimat = (
-            "Diagram batang selisih dari Sensus Penduduk 2020 "
-            f"({format_angka(self.angka[0].jiwa)} jiwa): "
-            + ", ".join(
-                f"{a.sistem.lower()} {a.waktu} {format_bertanda(s, plus=True)} jiwa "
-                f"({format_bertanda(p, 1, plus=True)}%)"
-                for a, (s, p) in zip(self.angka[1:], selisih[1:], strict=True)
-            )
-            + "."
-        )
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)

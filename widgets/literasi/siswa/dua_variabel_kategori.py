@@ -33,6 +33,7 @@ from literasi.kelas.pemilih_kelas import PemilihKelas
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tabel import tabel_html
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import disimpan
 
 NAMA_PIRAMIDA = "piramida_sp2020_jateng_indonesia"
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -426,6 +427,7 @@ def _skala(maks: float) -> tuple[float, str]:
     return 1.0, ""
 
 
+@disimpan
 def grafik_dua_arah(tabel: TabelDuaArah, mode: str) -> str:
     """Stacked horizontal bars of the table in one mode; in the percentage modes a last bar
     SEMUA shows how everything splits, the yardstick for independence."""

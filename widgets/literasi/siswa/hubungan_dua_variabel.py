@@ -14,6 +14,7 @@ from html import escape
 
 import ipywidgets as ipw
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from literasi import seri
@@ -25,6 +26,7 @@ from literasi.grafik import (
     WARNA_SOROT,
     WARNA_UTAMA,
     gambar_baru,
+    html_gambar_kalimat,
     html_grafik,
 )
 from literasi.infografis import IsiPoster
@@ -33,6 +35,7 @@ from literasi.kelas.kuesioner import PER_KUNCI
 from literasi.kelas.pemilih_kelas import PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import disimpan
 
 NAMA_IPM = seri.NAMA_IPM
 KOLOM_Y = seri.PERSEN
@@ -425,6 +428,91 @@ def tahun_bersama(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list[int]:
     return sorted(set(ipm["Tahun"].astype(int)) & set(miskin["Tahun"].astype(int)))
 
 
+def gambar_hubungan(
+    tabel: pd.DataFrame, var: VariabelX, h: dict, tahun: int, wilayah: str
+) -> tuple[Figure, str]:
+    """The scatter plot of one year with its line, the city and the chosen region marked."""
+    x, y = nilai_x(tabel, var), tabel[KOLOM_Y]
+    fig = gambar_baru(4.3, 4.3)
+    ax = fig.add_subplot()
+    ax.scatter(x, y, s=28, color=WARNA_LAIN, edgecolor="#4a5a64", linewidth=0.5, zorder=2)
+    x0, x1 = float(x.min()), float(x.max())
+    ax.plot(
+        [x0, x1],
+        [
+            ramalan(x0, h["kemiringan"], h["potongan"]),
+            ramalan(x1, h["kemiringan"], h["potongan"]),
+        ],
+        color=WARNA_UTAMA,
+        linewidth=1.6,
+        zorder=1,
+        label="garis kuadrat terkecil",
+    )
+    sorot = [(KOTA_KITA, WARNA_PEKALONGAN)]
+    if wilayah != KOTA_KITA:
+        sorot.append((wilayah, WARNA_SOROT))
+    k = tabel.index[tabel["Wilayah"] == KOTA_KITA][0]
+    for nama, warna in sorot:
+        i = tabel.index[tabel["Wilayah"] == nama][0]
+        ax.scatter([x[i]], [y[i]], s=70, color=warna, edgecolor="white", zorder=3)
+        # Kota Pekalongan's label on the side with more room, so it stays inside the plot;
+        # the chosen one's on the side away from Kota Pekalongan, so both stay readable.
+        # Vertically, the higher dot's label goes above it, the lower one's below.
+        if i == k:
+            kanan = x[i] < (x0 + x1) / 2
+            lain = tabel.index[tabel["Wilayah"] == sorot[-1][0]][0]
+        else:
+            kanan, lain = x[i] > x[k], k
+        atas = y[i] >= y[lain]
+        ax.annotate(
+            nama_pendek(nama),
+            (x[i], y[i]),
+            textcoords="offset points",
+            xytext=(7 if kanan else -7, 6 if atas else -6),
+            va="bottom" if atas else "top",
+            ha="left" if kanan else "right",
+            fontsize=8,
+            color=warna,
+            fontweight="bold",
+        )
+    ax.text(
+        0.98,
+        0.97,
+        f"r = {format_bertanda(h['r'], 2)}",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=9,
+        fontweight="bold",
+    )
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: angka_sumbu(v)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: angka_sumbu(v)))
+    ax.margins(y=0.1)  # room for a label above the highest point
+    ax.tick_params(labelsize=8)
+    ax.set_xlabel(f"{var.label} ({var.satuan_sumbu})", fontsize=9)
+    ax.set_ylabel("Penduduk miskin (%)", fontsize=9)
+    ax.set_title(
+        f"{var.label} dan kemiskinan\n35 kabupaten/kota Jawa Tengah, {tahun}",
+        fontsize=9.5,
+    )
+    ax.legend(fontsize=8, loc="lower left", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+
+    kota = tabel.index[tabel["Wilayah"] == KOTA_KITA][0]
+    sisa = h["sisa"][KOTA_KITA]
+    kalimat = (
+        f"Diagram pencar {var.label.lower()} dan persentase penduduk miskin 35 "
+        f"kabupaten/kota Jawa Tengah, {tahun}: r = {format_bertanda(h['r'], 2)}, "
+        f"{kekuatan(h['r'])}; garis {persamaan(h['kemiringan'], h['potongan'], 'x')}. "
+        f"Kota Pekalongan (ungu): {format_angka(x[kota], var.desimal)} dan "
+        f"{format_angka(y[kota], 2)}%, {format_angka(abs(sisa), 2)} poin persen "
+        f"{'di bawah' if sisa < 0 else 'di atas'} garis."
+    )
+    if wilayah != KOTA_KITA:
+        kalimat += f" {wilayah} berwarna oranye."
+    return fig, kalimat
+
+
 class HubunganDuaVariabel(Tampilan):
     """Choose a year, an x variable and a kab/kota to name; see the scatter, r and the line."""
 
@@ -488,89 +576,9 @@ class HubunganDuaVariabel(Tampilan):
             f"memperkirakan {format_angka(y - sisa, 2)}%, jadi titiknya "
             f"{format_angka(abs(sisa), 2)} poin persen {arah} garis.</p>"
         )
-        self.grafik.value = self._grafik(tabel, var, h)
-
-    def _grafik(self, tabel: pd.DataFrame, var: VariabelX, h: dict) -> str:
-        x, y = nilai_x(tabel, var), tabel[KOLOM_Y]
-        fig = gambar_baru(4.3, 4.3)
-        ax = fig.add_subplot()
-        ax.scatter(x, y, s=28, color=WARNA_LAIN, edgecolor="#4a5a64", linewidth=0.5, zorder=2)
-        x0, x1 = float(x.min()), float(x.max())
-        ax.plot(
-            [x0, x1],
-            [
-                ramalan(x0, h["kemiringan"], h["potongan"]),
-                ramalan(x1, h["kemiringan"], h["potongan"]),
-            ],
-            color=WARNA_UTAMA,
-            linewidth=1.6,
-            zorder=1,
-            label="garis kuadrat terkecil",
-        )
-        sorot = [(KOTA_KITA, WARNA_PEKALONGAN)]
-        if self.wilayah.value != KOTA_KITA:
-            sorot.append((self.wilayah.value, WARNA_SOROT))
-        k = tabel.index[tabel["Wilayah"] == KOTA_KITA][0]
-        for nama, warna in sorot:
-            i = tabel.index[tabel["Wilayah"] == nama][0]
-            ax.scatter([x[i]], [y[i]], s=70, color=warna, edgecolor="white", zorder=3)
-            # Kota Pekalongan's label on the side with more room, so it stays inside the plot;
-            # the chosen one's on the side away from Kota Pekalongan, so both stay readable.
-            # Vertically, the higher dot's label goes above it, the lower one's below.
-            if i == k:
-                kanan = x[i] < (x0 + x1) / 2
-                lain = tabel.index[tabel["Wilayah"] == sorot[-1][0]][0]
-            else:
-                kanan, lain = x[i] > x[k], k
-            atas = y[i] >= y[lain]
-            ax.annotate(
-                nama_pendek(nama),
-                (x[i], y[i]),
-                textcoords="offset points",
-                xytext=(7 if kanan else -7, 6 if atas else -6),
-                va="bottom" if atas else "top",
-                ha="left" if kanan else "right",
-                fontsize=8,
-                color=warna,
-                fontweight="bold",
-            )
-        ax.text(
-            0.98,
-            0.97,
-            f"r = {format_bertanda(h['r'], 2)}",
-            transform=ax.transAxes,
-            ha="right",
-            va="top",
-            fontsize=9,
-            fontweight="bold",
-        )
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: angka_sumbu(v)))
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: angka_sumbu(v)))
-        ax.margins(y=0.1)  # room for a label above the highest point
-        ax.tick_params(labelsize=8)
-        ax.set_xlabel(f"{var.label} ({var.satuan_sumbu})", fontsize=9)
-        ax.set_ylabel("Penduduk miskin (%)", fontsize=9)
-        ax.set_title(
-            f"{var.label} dan kemiskinan\n35 kabupaten/kota Jawa Tengah, {self.tahun.value}",
-            fontsize=9.5,
-        )
-        ax.legend(fontsize=8, loc="lower left", frameon=False)
-        ax.spines[["top", "right"]].set_visible(False)
-
-        kota = tabel.index[tabel["Wilayah"] == KOTA_KITA][0]
-        sisa = h["sisa"][KOTA_KITA]
-        kalimat = (
-            f"Diagram pencar {var.label.lower()} dan persentase penduduk miskin 35 "
-            f"kabupaten/kota Jawa Tengah, {self.tahun.value}: r = {format_bertanda(h['r'], 2)}, "
-            f"{kekuatan(h['r'])}; garis {persamaan(h['kemiringan'], h['potongan'], 'x')}. "
-            f"Kota Pekalongan (ungu): {format_angka(x[kota], var.desimal)} dan "
-            f"{format_angka(y[kota], 2)}%, {format_angka(abs(sisa), 2)} poin persen "
-            f"{'di bawah' if sisa < 0 else 'di atas'} garis."
-        )
-        if self.wilayah.value != KOTA_KITA:
-            kalimat += f" {self.wilayah.value} berwarna oranye."
-        self.gambar_terakhir = fig  # for the poster: the chart exactly as the student sees it
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
+        # Kept for the poster: the chart exactly as the student sees it.
+        self.argumen_grafik = (tabel, var, h, self.tahun.value, self.wilayah.value)
+        self.grafik.value = html_gambar_kalimat(gambar_hubungan, self.argumen_grafik, SUMBER)
 
     def isi_poster(self) -> IsiPoster:
         """What the infographic button puts on a poster: the current chart and its message."""
@@ -580,7 +588,7 @@ class HubunganDuaVariabel(Tampilan):
                 f"{self.tahun.value}"
             ),
             pesan=self.pesan_terakhir,
-            grafik=self.gambar_terakhir,
+            grafik=gambar_hubungan(*self.argumen_grafik)[0],
             sumber=SUMBER,
         )
 
@@ -607,6 +615,7 @@ def hubungan_kelas(kelas: DataKelas, kunci_x: str, kunci_y: str) -> dict | None:
     }
 
 
+@disimpan
 def grafik_hubungan_kelas(kelas: DataKelas, kunci_x: str, kunci_y: str, h: dict) -> str:
     """Scatter of two answers, one anonymous dot per student, with the least-squares line."""
     fig = gambar_baru(4.3, 4.3)

@@ -37,6 +37,7 @@ from literasi.seri import (
 )
 from literasi.soal import Alternatif, SoalAngka, SoalPilihan, SoalTebak, SoalUrutan
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import disimpan
 
 DATA_IPM = NAMA_IPM
 KOLOM_IPM = IPM
@@ -194,6 +195,7 @@ def _batang(seri: Seri, potong: bool):
     return fig, bawah
 
 
+@disimpan
 def html_batang(seri: Seri, potong: bool) -> str:
     """The chart with its one-sentence description (also the alt text) and source."""
     fig, bawah = _batang(seri, potong)
@@ -215,6 +217,7 @@ def html_batang(seri: Seri, potong: bool) -> str:
     return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=seri.sumber)
 
 
+@disimpan
 def html_lingkaran(miskin: pd.DataFrame, tahun: int = TAHUN) -> str:
     """Pie chart of the city's poor and not-poor population: parts of one whole."""
     baris = miskin[(miskin["Wilayah"] == KOTA_KITA) & (miskin["Tahun"] == tahun)].iloc[0]

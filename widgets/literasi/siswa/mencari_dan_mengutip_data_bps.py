@@ -30,6 +30,7 @@ from literasi.grafik import WARNA_LAIN, WARNA_PEKALONGAN, WARNA_SOROT, gambar_ba
 from literasi.soal import LEBAR_PENUH, Hasil, SoalBanyak, SoalPilihan
 from literasi.tabel import tabel_html
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import disimpan
 
 CONTOH_TANGGAL_AKSES = "12 Mei 2025"  # an example date in the model answers, said to be one
 BULAN = {
@@ -559,6 +560,53 @@ def semua_soal() -> list:
 # --- the view --------------------------------------------------------------------------------
 
 
+@disimpan
+def grafik_tabel_web(
+    t: TabelWeb, data: pd.DataFrame, sumber: SumberTabel, tahun: str, diolah: bool
+) -> str:
+    """The chosen web table as a chart, with its citation line as the source. As it is: a
+    line by year (a line need not start at zero). Processed: the change from
+    the year before, as bars from zero."""
+    deret = deret_kota(data, t)
+    nilai = perubahan(deret) if diolah else deret
+    tampil = [("+" if diolah and v > 0 else "") + format_bertanda(v, 2) for v in nilai]
+    fig = gambar_baru(3.6, 2.9)
+    ax = fig.add_subplot()
+    x = [str(tahun_) for tahun_ in nilai.index]
+    if diolah:
+        warna = [WARNA_PEKALONGAN if v >= 0 else WARNA_SOROT for v in nilai]
+        ax.bar(x, nilai.to_numpy(), color=warna, width=0.6)
+        ax.axhline(0, color=WARNA_LAIN, linewidth=1)
+        label, baris2 = f"perubahan ({t.satuan_ubah})", "perubahan dari tahun sebelumnya"
+    else:
+        ax.plot(x, nilai.to_numpy(), color=WARNA_PEKALONGAN, marker="o", linewidth=2)
+        label, baris2 = t.singkat, "menurut tahun"
+    for i, (v, teks) in enumerate(zip(nilai, tampil, strict=True)):
+        ke_bawah = diolah and v < 0
+        ax.annotate(
+            teks,
+            (i, v),
+            textcoords="offset points",
+            xytext=(0, -12 if ke_bawah else 6),
+            ha="center",
+            fontsize=9,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85},
+        )
+    ax.margins(x=0.12, y=0.25)
+    ax.set_ylabel(label, fontsize=9)
+    ax.set_title(f"{t.judul}, {KOTA_KITA}\n{baris2}", fontsize=9.5)
+    ax.tick_params(labelsize=9)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_bertanda(v, 1)))
+    ax.spines[["top", "right"]].set_visible(False)
+    isi = "; ".join(f"{tahun_}: {teks}" for tahun_, teks in zip(x, tampil, strict=True))
+    kalimat = (
+        f"{'Diagram batang perubahan' if diolah else 'Grafik garis'} {t.nama} {KOTA_KITA} "
+        f"{'dari tahun sebelumnya' if diolah else 'menurut tahun'}: {isi}."
+    )
+    sumber_baris = sumber_grafik(sumber, tahun, diolah)
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=sumber_baris)
+
+
 class DariTabelKeKutipan(Tampilan):
     """Pick one of the kit's BPS web tables and whether its numbers are used as they are or
     processed (change from the year before); see the chart with its source line, the parts of
@@ -595,7 +643,7 @@ class DariTabelKeKutipan(Tampilan):
         t, sumber, data = TABEL_WEB[kunci], self.sumber[kunci], self.data[kunci]
         tahun = rentang_tahun(data["Tahun"].astype(int).tolist())
         self.kutipan_terakhir = kutipan(sumber, tahun, diolah)
-        self.grafik.value = self._grafik(t, data, sumber, tahun, diolah)
+        self.grafik.value = grafik_tabel_web(t, data, sumber, tahun, diolah)
         self.bagian.value = self._html_bagian(t, sumber, tahun, diolah)
         self.tiruan.value = (
             "<details><summary>Seperti apa tabelnya di situs BPS?</summary>"
@@ -606,48 +654,6 @@ class DariTabelKeKutipan(Tampilan):
             "baris kabupaten/kota, kolom tahun, judul di atas. Salinan kit diambil lewat "
             f"{escape(sumber.salinan)}.</p></details>"
         )
-
-    def _grafik(self, t: TabelWeb, data, sumber: SumberTabel, tahun: str, diolah: bool) -> str:
-        """As it is: a line by year (a line need not start at zero). Processed: the change from
-        the year before, as bars from zero."""
-        deret = deret_kota(data, t)
-        nilai = perubahan(deret) if diolah else deret
-        tampil = [("+" if diolah and v > 0 else "") + format_bertanda(v, 2) for v in nilai]
-        fig = gambar_baru(3.6, 2.9)
-        ax = fig.add_subplot()
-        x = [str(tahun_) for tahun_ in nilai.index]
-        if diolah:
-            warna = [WARNA_PEKALONGAN if v >= 0 else WARNA_SOROT for v in nilai]
-            ax.bar(x, nilai.to_numpy(), color=warna, width=0.6)
-            ax.axhline(0, color=WARNA_LAIN, linewidth=1)
-            label, baris2 = f"perubahan ({t.satuan_ubah})", "perubahan dari tahun sebelumnya"
-        else:
-            ax.plot(x, nilai.to_numpy(), color=WARNA_PEKALONGAN, marker="o", linewidth=2)
-            label, baris2 = t.singkat, "menurut tahun"
-        for i, (v, teks) in enumerate(zip(nilai, tampil, strict=True)):
-            ke_bawah = diolah and v < 0
-            ax.annotate(
-                teks,
-                (i, v),
-                textcoords="offset points",
-                xytext=(0, -12 if ke_bawah else 6),
-                ha="center",
-                fontsize=9,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85},
-            )
-        ax.margins(x=0.12, y=0.25)
-        ax.set_ylabel(label, fontsize=9)
-        ax.set_title(f"{t.judul}, {KOTA_KITA}\n{baris2}", fontsize=9.5)
-        ax.tick_params(labelsize=9)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_bertanda(v, 1)))
-        ax.spines[["top", "right"]].set_visible(False)
-        isi = "; ".join(f"{tahun_}: {teks}" for tahun_, teks in zip(x, tampil, strict=True))
-        kalimat = (
-            f"{'Diagram batang perubahan' if diolah else 'Grafik garis'} {t.nama} {KOTA_KITA} "
-            f"{'dari tahun sebelumnya' if diolah else 'menurut tahun'}: {isi}."
-        )
-        sumber_baris = sumber_grafik(sumber, tahun, diolah)
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=sumber_baris)
 
     @staticmethod
     def _html_bagian(t: TabelWeb, sumber: SumberTabel, tahun: str, diolah: bool) -> str:

@@ -27,11 +27,13 @@ from literasi.grafik import (
     WARNA_SOROT,
     WARNA_UTAMA,
     gambar_baru,
+    html_gambar_kalimat,
     html_grafik,
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import Alternatif, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan, kotak_seed
+from literasi.tembolok_grafik import disimpan
 
 SEED = 2024  # stated on screen, so every student sees the same throws
 BANYAK_PERCOBAAN = (6, 60, 600, 6000)  # multiples of 6: the dice's expected counts are whole
@@ -434,9 +436,8 @@ class FrekuensiRelatif(Tampilan):
             f"</p><p class='literasi-kecil'>{escape(p.keterangan)} Ini <b>simulasi</b> dengan "
             f"angka acak (seed {seed}), bukan data survei.</p>"
         )
-        fig, kalimat = grafik_frekuensi(p, fr, seed)
-        self.gambar_terakhir = fig  # for the poster: the chart exactly as the student sees it
-        self.grafik.value = html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
+        self.argumen_grafik = (p, fr, seed)  # for the poster: the chart the student sees
+        self.grafik.value = html_gambar_kalimat(grafik_frekuensi, self.argumen_grafik, SUMBER)
         self.tabel.value = tabel_frekuensi(p, hasil)
 
     def isi_poster(self) -> IsiPoster:
@@ -445,7 +446,7 @@ class FrekuensiRelatif(Tampilan):
         return IsiPoster(
             judul=f"Makin sering diulang, makin dekat ke peluang: {p.label.lower()}",
             pesan=self.pesan_terakhir,
-            grafik=self.gambar_terakhir,
+            grafik=grafik_frekuensi(*self.argumen_grafik)[0],
             sumber=f"{SUMBER}, seed {self.seed.value}",
         )
 
@@ -606,6 +607,7 @@ def _daftar(titik: set) -> str:
     return ", ".join(f"({x}, {y})" for x, y in sorted(titik))
 
 
+@disimpan
 def grafik_dua_dadu(a: str, b: str) -> str:
     """The 36 outcomes as a 6×6 grid: A orange, B blue, both purple."""
     ta, tb = titik_kejadian(a), titik_kejadian(b)

@@ -13,12 +13,19 @@ from itertools import combinations
 
 import ipywidgets as ipw
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from literasi import seri
 from literasi.data import KOTA_KITA
 from literasi.format import format_angka, format_bertanda
-from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik, sumbu_angka
+from literasi.grafik import (
+    WARNA_PEKALONGAN,
+    WARNA_UTAMA,
+    gambar_baru,
+    html_gambar_kalimat,
+    sumbu_angka,
+)
 from literasi.soal import Alternatif, SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
 
@@ -281,6 +288,86 @@ def semua_soal() -> list:
 # --- the view ----------------------------------------------------------------------------
 
 
+def _perubahan(deret: pd.Series, t0: int, t1: int, cara: str) -> float:
+    if cara == CARA[0]:
+        return poin_persen(deret[t0], deret[t1])
+    return perubahan_relatif(deret[t0], deret[t1])
+
+
+def gambar_perubahan_kemiskinan(
+    t0: int, t1: int, kota: pd.Series, jateng: pd.Series, cara: str
+) -> tuple[Figure, str]:
+    """The change from t0 to t1 for the city and Jawa Tengah, measured the chosen way."""
+    poin = cara == CARA[0]
+    fig = gambar_baru(4.0, 5.0)
+    atas, bawah = fig.subplots(2, 1, height_ratios=[1.25, 1])
+    for deret, nama, warna in (
+        (kota, KOTA_KITA, WARNA_PEKALONGAN),
+        (jateng, JATENG, WARNA_UTAMA),
+    ):
+        atas.plot(deret.index, deret.to_numpy(), marker="o", color=warna, label=nama)
+        for t in (t0, t1):
+            atas.annotate(
+                format_angka(deret[t], 2),
+                (t, deret[t]),
+                textcoords="offset points",
+                xytext=(0, 7),
+                ha="center",
+                fontsize=8,
+                color=warna,
+                fontweight="bold",
+            )
+    atas.axvspan(t0, t1, color="#fdebd9", zorder=0)
+    atas.set_ylim(0, 14.5)  # room for the value labels under the title
+    atas.set_xlim(min(kota.index) - 0.4, max(kota.index) + 0.4)
+    atas.set_xticks(list(kota.index), [str(t) for t in kota.index], fontsize=8)
+    sumbu_angka(atas.yaxis, desimal=1)
+    atas.tick_params(axis="y", labelsize=8)
+    atas.set_ylabel("Penduduk miskin (%)", fontsize=9)
+    atas.set_title("Persentase penduduk miskin (Maret)", fontsize=10)
+    atas.legend(fontsize=8, loc="lower left", frameon=False)
+    atas.spines[["top", "right"]].set_visible(False)
+
+    nilai = [_perubahan(kota, t0, t1, cara), _perubahan(jateng, t0, t1, cara)]
+    bawah.barh([0, 1], nilai, color=[WARNA_PEKALONGAN, WARNA_UTAMA], height=0.55)
+    # "Jawa Tengah\n(dihitung)" on two lines: a long tick label would push the axis label
+    # off a phone-width chart.
+    bawah.set_yticks([0, 1], [KOTA_KITA, JATENG.replace(" (", "\n(")], fontsize=8)
+    bawah.invert_yaxis()
+    bawah.axvline(0, color="#4a5a64", linewidth=0.8)
+    desimal, akhiran = (2, " poin") if poin else (1, "%")
+    teks = [format_bertanda(v, desimal, plus=True) + akhiran for v in nilai]
+    batas = 1.35 * max(abs(v) for v in nilai) or 1
+    bawah.set_xlim(-batas, batas)
+    for i, (v, t) in enumerate(zip(nilai, teks, strict=True)):
+        # Label on the empty side of zero, so it never covers the names on the axis.
+        bawah.text(
+            0,
+            i,
+            f" {t} ",
+            va="center",
+            ha="left" if v <= 0 else "right",
+            fontsize=9,
+            fontweight="bold",
+        )
+    bawah.xaxis.set_major_formatter(
+        FuncFormatter(lambda x, _: format_bertanda(x, 1 if poin else 0))
+    )
+    bawah.tick_params(axis="x", labelsize=8)
+    satuan = "poin persen" if poin else "% dari tahun awal"
+    bawah.set_xlabel(f"Perubahan {t0} → {t1} ({satuan})", fontsize=9)
+    bawah.set_title(f"Perubahan dalam {cara.lower()}", fontsize=10)
+    bawah.spines[["top", "right"]].set_visible(False)
+
+    posisi = "selalu di bawah" if (kota < jateng).all() else "kadang di atas, kadang di bawah"
+    kalimat = (
+        f"Atas: persentase penduduk miskin 2020–2024, {KOTA_KITA} (ungu) {posisi} "
+        f"{JATENG} (biru). Bawah: perubahan {t0} → {t1} dalam "
+        f"{cara.lower()}: {KOTA_KITA} {teks[0]}, {JATENG} {teks[1]}."
+    )
+    return fig, kalimat
+
+
 class PerubahanKemiskinan(Tampilan):
     """Choose how to measure change (points or relative) and two years; see both places."""
 
@@ -314,12 +401,6 @@ class PerubahanKemiskinan(Tampilan):
     def from_dataset(cls) -> PerubahanKemiskinan:
         return cls(seri.baca_kemiskinan())
 
-    def _perubahan(self, deret: pd.Series) -> float:
-        t0, t1 = self.tahun.value
-        if self.cara.value == CARA[0]:
-            return poin_persen(deret[t0], deret[t1])
-        return perubahan_relatif(deret[t0], deret[t1])
-
     def _update(self) -> None:
         t0, t1 = self.tahun.value
         kota0, kota1 = self.kota[t0], self.kota[t1]
@@ -341,78 +422,5 @@ class PerubahanKemiskinan(Tampilan):
             f"{kalimat_perubahan(JATENG, self.jateng[t0], self.jateng[t1], t0, t1)}</p>"
             f"<p>{rumus}</p>"
         )
-        self.grafik.value = self._grafik(t0, t1)
-
-    def _grafik(self, t0: int, t1: int) -> str:
-        poin = self.cara.value == CARA[0]
-        fig = gambar_baru(4.0, 5.0)
-        atas, bawah = fig.subplots(2, 1, height_ratios=[1.25, 1])
-        for deret, nama, warna in (
-            (self.kota, KOTA_KITA, WARNA_PEKALONGAN),
-            (self.jateng, JATENG, WARNA_UTAMA),
-        ):
-            atas.plot(deret.index, deret.to_numpy(), marker="o", color=warna, label=nama)
-            for t in (t0, t1):
-                atas.annotate(
-                    format_angka(deret[t], 2),
-                    (t, deret[t]),
-                    textcoords="offset points",
-                    xytext=(0, 7),
-                    ha="center",
-                    fontsize=8,
-                    color=warna,
-                    fontweight="bold",
-                )
-        atas.axvspan(t0, t1, color="#fdebd9", zorder=0)
-        atas.set_ylim(0, 14.5)  # room for the value labels under the title
-        atas.set_xlim(min(self.kota.index) - 0.4, max(self.kota.index) + 0.4)
-        atas.set_xticks(list(self.kota.index), [str(t) for t in self.kota.index], fontsize=8)
-        sumbu_angka(atas.yaxis, desimal=1)
-        atas.tick_params(axis="y", labelsize=8)
-        atas.set_ylabel("Penduduk miskin (%)", fontsize=9)
-        atas.set_title("Persentase penduduk miskin (Maret)", fontsize=10)
-        atas.legend(fontsize=8, loc="lower left", frameon=False)
-        atas.spines[["top", "right"]].set_visible(False)
-
-        nilai = [self._perubahan(self.kota), self._perubahan(self.jateng)]
-        bawah.barh([0, 1], nilai, color=[WARNA_PEKALONGAN, WARNA_UTAMA], height=0.55)
-        # "Jawa Tengah\n(dihitung)" on two lines: a long tick label would push the axis label
-        # off a phone-width chart.
-        bawah.set_yticks([0, 1], [KOTA_KITA, JATENG.replace(" (", "\n(")], fontsize=8)
-        bawah.invert_yaxis()
-        bawah.axvline(0, color="#4a5a64", linewidth=0.8)
-        desimal, akhiran = (2, " poin") if poin else (1, "%")
-        teks = [format_bertanda(v, desimal, plus=True) + akhiran for v in nilai]
-        batas = 1.35 * max(abs(v) for v in nilai) or 1
-        bawah.set_xlim(-batas, batas)
-        for i, (v, t) in enumerate(zip(nilai, teks, strict=True)):
-            # Label on the empty side of zero, so it never covers the names on the axis.
-            bawah.text(
-                0,
-                i,
-                f" {t} ",
-                va="center",
-                ha="left" if v <= 0 else "right",
-                fontsize=9,
-                fontweight="bold",
-            )
-        bawah.xaxis.set_major_formatter(
-            FuncFormatter(lambda x, _: format_bertanda(x, 1 if poin else 0))
-        )
-        bawah.tick_params(axis="x", labelsize=8)
-        satuan = "poin persen" if poin else "% dari tahun awal"
-        bawah.set_xlabel(f"Perubahan {t0} → {t1} ({satuan})", fontsize=9)
-        bawah.set_title(f"Perubahan dalam {self.cara.value.lower()}", fontsize=10)
-        bawah.spines[["top", "right"]].set_visible(False)
-
-        posisi = (
-            "selalu di bawah"
-            if (self.kota < self.jateng).all()
-            else "kadang di atas, kadang di bawah"
-        )
-        kalimat = (
-            f"Atas: persentase penduduk miskin 2020–2024, {KOTA_KITA} (ungu) {posisi} "
-            f"{JATENG} (biru). Bawah: perubahan {t0} → {t1} dalam "
-            f"{self.cara.value.lower()}: {KOTA_KITA} {teks[0]}, {JATENG} {teks[1]}."
-        )
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
+        argumen = (t0, t1, self.kota, self.jateng, self.cara.value)
+        self.grafik.value = html_gambar_kalimat(gambar_perubahan_kemiskinan, argumen, SUMBER)

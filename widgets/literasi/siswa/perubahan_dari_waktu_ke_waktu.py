@@ -19,12 +19,18 @@ from html import escape
 import ipywidgets as ipw
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from literasi import seri
 from literasi.data import KOTA_KITA, load_dataset
 from literasi.format import format_angka, format_bertanda
-from literasi.grafik import WARNA_PEKALONGAN, WARNA_UTAMA, gambar_baru, html_grafik
+from literasi.grafik import (
+    WARNA_PEKALONGAN,
+    WARNA_UTAMA,
+    gambar_baru,
+    html_gambar_kalimat,
+)
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
@@ -355,6 +361,157 @@ def semua_soal() -> list:
 # --- the view ----------------------------------------------------------------------------
 
 
+def gambar_perubahan(nama: str, ind: Indikator, d: Deret, mode: str) -> tuple[Figure, str]:
+    """The chosen indicator for the city and its comparison: lines, an index or yearly changes."""
+    fig = gambar_baru(3.8, 3.4)
+    ax = fig.add_subplot()
+    if mode == TAMPILAN[2]:
+        kalimat = _batang(ax, ind, d)
+    else:
+        kalimat = _garis(ax, ind, d, indeks_2020=mode == TAMPILAN[1])
+    ax.tick_params(labelsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    # Legend under the chart: on a phone it never covers a line or a bar.
+    fig.legend(loc="outside lower center", ncol=1, fontsize=8, frameon=False)
+    return fig, kalimat
+
+
+def _sumbu_tahun(ax, tahun) -> None:
+    tahun = sorted(int(t) for t in tahun)
+    ax.set_xticks(tahun, [str(t) for t in tahun])
+    ax.set_xlim(tahun[0] - 0.5, tahun[-1] + 0.8)  # room for the end labels
+    ax.set_xlabel("Tahun", fontsize=9)
+
+
+def _garis(ax, ind: Indikator, d: Deret, indeks_2020: bool) -> str:
+    ubah = indeks if indeks_2020 else (lambda s: s)
+    pasangan = [(d.kota, KOTA_KITA, WARNA_PEKALONGAN), (d.banding, d.nama_banding, WARNA_UTAMA)]
+    for deret, nama, warna in pasangan:
+        y = ubah(deret)
+        ax.plot(y.index, y.to_numpy(), marker="o", color=warna, label=nama)
+        t1 = y.index.max()
+        ax.annotate(
+            format_angka(y[t1], 1 if indeks_2020 else ind.desimal),
+            (t1, y[t1]),
+            textcoords="offset points",
+            xytext=(5, 0),
+            ha="left",
+            va="center",
+            fontsize=8,
+            color=warna,
+            fontweight="bold",
+        )
+    tahun = set(d.kota.index)
+    putus = ""
+    if d.kota_baru is not None and not indeks_2020:
+        for deret, warna in ((d.kota_baru, WARNA_PEKALONGAN), (d.banding_baru, WARNA_UTAMA)):
+            ax.plot(
+                deret.index,
+                deret.to_numpy(),
+                marker="o",
+                markerfacecolor="white",
+                linestyle="--",
+                color=warna,
+                label="seri baru" if warna == WARNA_UTAMA else None,
+            )
+        tahun |= set(d.kota_baru.index)
+        mulai = int(d.kota_baru.index.min())
+        ax.axvline(mulai, color="#4a5a64", linestyle=":", linewidth=1)
+        ax.text(
+            mulai,
+            ax.get_ylim()[0],
+            f"putus seri {mulai} ",
+            fontsize=8,
+            color="#4a5a64",
+            va="bottom",
+            ha="right",
+        )
+        putus = (
+            f" Mulai {mulai} ada seri baru (garis putus-putus) yang tidak disambung ke seri "
+            f"lama: {KOTA_KITA} {mulai} {format_angka(d.kota[mulai], 2)} (lama) dan "
+            f"{format_angka(d.kota_baru[mulai], 2)} (baru)."
+        )
+    _sumbu_tahun(ax, tahun)
+    if indeks_2020:
+        ax.axhline(100, color="#4a5a64", linewidth=0.8)
+        ax.set_ylabel(f"Indeks {ind.singkat} (2020 = 100)", fontsize=9)
+        ax.set_title(f"{ind.label}\nindeks 2020 = 100", fontsize=9)
+    else:
+        ax.set_ylabel(f"{ind.singkat} ({ind.satuan})", fontsize=9)
+        ax.set_title(ind.label, fontsize=9)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_angka(v, 1)))
+    t0, t1 = int(d.kota.index.min()), int(d.kota.index.max())
+    if indeks_2020:
+        tb = int(d.banding.index.max())
+        median = " (indeks dari median)" if d.nama_banding == NAMA_MEDIAN else ""
+        return (
+            f"Grafik garis angka indeks (2020 = 100) {ind.label}, {t0}–{t1}: {KOTA_KITA} "
+            f"(ungu) {format_angka(indeks(d.kota)[t1], 1)} pada {t1} dan {d.nama_banding}"
+            f"{median} (biru) {format_angka(indeks(d.banding)[tb], 1)} pada {tb}."
+        )
+    return (
+        f"Grafik garis {ind.label}, {t0}–{t1}: {KOTA_KITA} (ungu) {_ubah(ind, d.kota)}; "
+        f"{d.nama_banding} (biru) {_ubah(ind, d.banding)}. Sumbu tegak tidak mulai dari "
+        f"nol.{putus}"
+    )
+
+
+def _batang(ax, ind: Indikator, d: Deret) -> str:
+    ubah_k = perubahan_tahunan(d.kota)
+    # A year without a comparison (poverty 2025) gets no blue bar, not a shifted one.
+    ubah_b = perubahan_tahunan(d.banding).reindex(ubah_k.index)
+    tahun = [int(t) for t in ubah_k.index]
+    lebar = 0.38
+    x = np.array(tahun, dtype=float)
+    ax.bar(x - lebar / 2, ubah_k.to_numpy(), lebar, color=WARNA_PEKALONGAN, label=KOTA_KITA)
+    ax.bar(x + lebar / 2, ubah_b.to_numpy(), lebar, color=WARNA_UTAMA, label=d.nama_banding)
+    baru = ""
+    if d.kota_baru is not None:
+        # 2024 → 2025 within the new series only; hatched so it is not read as the old one.
+        bk, bb = perubahan_tahunan(d.kota_baru), perubahan_tahunan(d.banding_baru)
+        for t in bk.index:
+            ax.bar(
+                t - lebar / 2,
+                bk[t],
+                lebar,
+                color="white",
+                edgecolor=WARNA_PEKALONGAN,
+                hatch="///",
+                label="seri baru",
+            )
+            ax.bar(t + lebar / 2, bb[t], lebar, color="white", edgecolor=WARNA_UTAMA, hatch="///")
+            tahun.append(int(t))
+        t = int(bk.index[0])
+        baru = (
+            f" {t} (arsir) dihitung di dalam seri baru saja: {KOTA_KITA} "
+            f"{format_bertanda(bk[t], 2, plus=True)} tahun."
+        )
+    ax.axhline(0, color="#4a5a64", linewidth=0.8)
+    _sumbu_tahun(ax, tahun)
+    ax.set_xlabel("Tahun (dibanding tahun sebelumnya)", fontsize=9)
+    ax.set_ylabel(f"Perubahan ({ind.satuan_ubah})", fontsize=9)
+    ax.set_title(f"{ind.label}\nperubahan tahunan", fontsize=9)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_bertanda(v, 2)))
+    isi = ", ".join(
+        f"{t} {format_bertanda(ubah_k[t], ind.desimal, plus=True)}" for t in ubah_k.index
+    )
+    return (
+        f"Diagram batang perubahan tahunan {ind.label} ({ind.satuan_ubah}). {KOTA_KITA} "
+        f"(ungu): {isi}. Biru: {d.nama_banding}.{baru}"
+    )
+
+
+def _ubah(ind: Indikator, deret: pd.Series) -> str:
+    t0, t1 = int(deret.index.min()), int(deret.index.max())
+    beda = deret[t1] - deret[t0]
+    persen = "%" if ind.satuan == "%" else ""
+    return (
+        f"{format_angka(deret[t0], ind.desimal)}{persen} ({t0}) → "
+        f"{format_angka(deret[t1], ind.desimal)}{persen} ({t1}), {arah(beda)} "
+        f"{format_angka(abs(beda), ind.desimal)} {ind.satuan_ubah}"
+    )
+
+
 class PerubahanWaktu(Tampilan):
     """Choose an indicator and how to show it: values, index (2020 = 100), or annual change."""
 
@@ -397,30 +554,20 @@ class PerubahanWaktu(Tampilan):
             f"<p class='literasi-ringkasan' style='font-size:1.05em'>"
             f"{escape(self.pesan_terakhir)}</p>"
         )
-        self.grafik.value = self._grafik(nama, ind, d, mode)
+        self.argumen_grafik = (nama, ind, d, mode)  # for the poster: the chart on screen
+        self.grafik.value = html_gambar_kalimat(gambar_perubahan, self.argumen_grafik, ind.sumber)
         self.catatan.value = self._catatan(d)
 
     # -- text --
 
-    @staticmethod
-    def _ubah(ind: Indikator, deret: pd.Series) -> str:
-        t0, t1 = int(deret.index.min()), int(deret.index.max())
-        beda = deret[t1] - deret[t0]
-        persen = "%" if ind.satuan == "%" else ""
-        return (
-            f"{format_angka(deret[t0], ind.desimal)}{persen} ({t0}) → "
-            f"{format_angka(deret[t1], ind.desimal)}{persen} ({t1}), {arah(beda)} "
-            f"{format_angka(abs(beda), ind.desimal)} {ind.satuan_ubah}"
-        )
-
     def _kalimat(self, ind: Indikator, d: Deret, mode: str) -> str:
         if mode == TAMPILAN[0]:
             teks = (
-                f"{ind.label}. {KOTA_KITA}: {self._ubah(ind, d.kota)}. "
-                f"{d.nama_banding}: {self._ubah(ind, d.banding)}."
+                f"{ind.label}. {KOTA_KITA}: {_ubah(ind, d.kota)}. "
+                f"{d.nama_banding}: {_ubah(ind, d.banding)}."
             )
             if d.kota_baru is not None:
-                teks += f" Seri baru {KOTA_KITA}: {self._ubah(ind, d.kota_baru)}."
+                teks += f" Seri baru {KOTA_KITA}: {_ubah(ind, d.kota_baru)}."
             return teks
         if mode == TAMPILAN[1]:
             t1 = int(min(d.kota.index.max(), d.banding.index.max()))  # the last year of both
@@ -471,154 +618,12 @@ class PerubahanWaktu(Tampilan):
             )
         return "".join(f"<p class='literasi-kecil'>{escape(t)}</p>" for t in teks)
 
-    # -- charts --
-
-    def _grafik(self, nama: str, ind: Indikator, d: Deret, mode: str) -> str:
-        fig = gambar_baru(3.8, 3.4)
-        ax = fig.add_subplot()
-        if mode == TAMPILAN[2]:
-            kalimat = self._batang(ax, ind, d)
-        else:
-            kalimat = self._garis(ax, ind, d, indeks_2020=mode == TAMPILAN[1])
-        ax.tick_params(labelsize=8)
-        ax.spines[["top", "right"]].set_visible(False)
-        # Legend under the chart: on a phone it never covers a line or a bar.
-        fig.legend(loc="outside lower center", ncol=1, fontsize=8, frameon=False)
-        self.gambar_terakhir = fig  # for the poster: the chart exactly as the student sees it
-        self.judul_terakhir = f"{ind.label}: {KOTA_KITA} dan Jawa Tengah"
-        self.sumber_terakhir = ind.sumber
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=ind.sumber)
-
-    @staticmethod
-    def _sumbu_tahun(ax, tahun) -> None:
-        tahun = sorted(int(t) for t in tahun)
-        ax.set_xticks(tahun, [str(t) for t in tahun])
-        ax.set_xlim(tahun[0] - 0.5, tahun[-1] + 0.8)  # room for the end labels
-        ax.set_xlabel("Tahun", fontsize=9)
-
-    def _garis(self, ax, ind: Indikator, d: Deret, indeks_2020: bool) -> str:
-        ubah = indeks if indeks_2020 else (lambda s: s)
-        pasangan = [(d.kota, KOTA_KITA, WARNA_PEKALONGAN), (d.banding, d.nama_banding, WARNA_UTAMA)]
-        for deret, nama, warna in pasangan:
-            y = ubah(deret)
-            ax.plot(y.index, y.to_numpy(), marker="o", color=warna, label=nama)
-            t1 = y.index.max()
-            ax.annotate(
-                format_angka(y[t1], 1 if indeks_2020 else ind.desimal),
-                (t1, y[t1]),
-                textcoords="offset points",
-                xytext=(5, 0),
-                ha="left",
-                va="center",
-                fontsize=8,
-                color=warna,
-                fontweight="bold",
-            )
-        tahun = set(d.kota.index)
-        putus = ""
-        if d.kota_baru is not None and not indeks_2020:
-            for deret, warna in ((d.kota_baru, WARNA_PEKALONGAN), (d.banding_baru, WARNA_UTAMA)):
-                ax.plot(
-                    deret.index,
-                    deret.to_numpy(),
-                    marker="o",
-                    markerfacecolor="white",
-                    linestyle="--",
-                    color=warna,
-                    label="seri baru" if warna == WARNA_UTAMA else None,
-                )
-            tahun |= set(d.kota_baru.index)
-            mulai = int(d.kota_baru.index.min())
-            ax.axvline(mulai, color="#4a5a64", linestyle=":", linewidth=1)
-            ax.text(
-                mulai,
-                ax.get_ylim()[0],
-                f"putus seri {mulai} ",
-                fontsize=8,
-                color="#4a5a64",
-                va="bottom",
-                ha="right",
-            )
-            putus = (
-                f" Mulai {mulai} ada seri baru (garis putus-putus) yang tidak disambung ke seri "
-                f"lama: {KOTA_KITA} {mulai} {format_angka(d.kota[mulai], 2)} (lama) dan "
-                f"{format_angka(d.kota_baru[mulai], 2)} (baru)."
-            )
-        self._sumbu_tahun(ax, tahun)
-        if indeks_2020:
-            ax.axhline(100, color="#4a5a64", linewidth=0.8)
-            ax.set_ylabel(f"Indeks {ind.singkat} (2020 = 100)", fontsize=9)
-            ax.set_title(f"{ind.label}\nindeks 2020 = 100", fontsize=9)
-        else:
-            ax.set_ylabel(f"{ind.singkat} ({ind.satuan})", fontsize=9)
-            ax.set_title(ind.label, fontsize=9)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_angka(v, 1)))
-        t0, t1 = int(d.kota.index.min()), int(d.kota.index.max())
-        if indeks_2020:
-            tb = int(d.banding.index.max())
-            median = " (indeks dari median)" if d.nama_banding == NAMA_MEDIAN else ""
-            return (
-                f"Grafik garis angka indeks (2020 = 100) {ind.label}, {t0}–{t1}: {KOTA_KITA} "
-                f"(ungu) {format_angka(indeks(d.kota)[t1], 1)} pada {t1} dan {d.nama_banding}"
-                f"{median} (biru) {format_angka(indeks(d.banding)[tb], 1)} pada {tb}."
-            )
-        return (
-            f"Grafik garis {ind.label}, {t0}–{t1}: {KOTA_KITA} (ungu) {self._ubah(ind, d.kota)}; "
-            f"{d.nama_banding} (biru) {self._ubah(ind, d.banding)}. Sumbu tegak tidak mulai dari "
-            f"nol.{putus}"
-        )
-
-    def _batang(self, ax, ind: Indikator, d: Deret) -> str:
-        ubah_k = perubahan_tahunan(d.kota)
-        # A year without a comparison (poverty 2025) gets no blue bar, not a shifted one.
-        ubah_b = perubahan_tahunan(d.banding).reindex(ubah_k.index)
-        tahun = [int(t) for t in ubah_k.index]
-        lebar = 0.38
-        x = np.array(tahun, dtype=float)
-        ax.bar(x - lebar / 2, ubah_k.to_numpy(), lebar, color=WARNA_PEKALONGAN, label=KOTA_KITA)
-        ax.bar(x + lebar / 2, ubah_b.to_numpy(), lebar, color=WARNA_UTAMA, label=d.nama_banding)
-        baru = ""
-        if d.kota_baru is not None:
-            # 2024 → 2025 within the new series only; hatched so it is not read as the old one.
-            bk, bb = perubahan_tahunan(d.kota_baru), perubahan_tahunan(d.banding_baru)
-            for t in bk.index:
-                ax.bar(
-                    t - lebar / 2,
-                    bk[t],
-                    lebar,
-                    color="white",
-                    edgecolor=WARNA_PEKALONGAN,
-                    hatch="///",
-                    label="seri baru",
-                )
-                ax.bar(
-                    t + lebar / 2, bb[t], lebar, color="white", edgecolor=WARNA_UTAMA, hatch="///"
-                )
-                tahun.append(int(t))
-            t = int(bk.index[0])
-            baru = (
-                f" {t} (arsir) dihitung di dalam seri baru saja: {KOTA_KITA} "
-                f"{format_bertanda(bk[t], 2, plus=True)} tahun."
-            )
-        ax.axhline(0, color="#4a5a64", linewidth=0.8)
-        self._sumbu_tahun(ax, tahun)
-        ax.set_xlabel("Tahun (dibanding tahun sebelumnya)", fontsize=9)
-        ax.set_ylabel(f"Perubahan ({ind.satuan_ubah})", fontsize=9)
-        ax.set_title(f"{ind.label}\nperubahan tahunan", fontsize=9)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_bertanda(v, 2)))
-        isi = ", ".join(
-            f"{t} {format_bertanda(ubah_k[t], ind.desimal, plus=True)}" for t in ubah_k.index
-        )
-        return (
-            f"Diagram batang perubahan tahunan {ind.label} ({ind.satuan_ubah}). {KOTA_KITA} "
-            f"(ungu): {isi}. Biru: {d.nama_banding}.{baru}"
-        )
-
     def isi_poster(self) -> IsiPoster:
         """What the infographic button puts on a poster: the current chart and its message."""
+        ind = self.argumen_grafik[1]
         return IsiPoster(
-            judul=self.judul_terakhir,
+            judul=f"{ind.label}: {KOTA_KITA} dan Jawa Tengah",
             pesan=self.pesan_terakhir,
-            grafik=self.gambar_terakhir,
-            sumber=self.sumber_terakhir,
+            grafik=gambar_perubahan(*self.argumen_grafik)[0],
+            sumber=ind.sumber,
         )

@@ -31,6 +31,7 @@ from literasi.infografis import IsiPoster
 from literasi.peta import batas_kelas, gambar_peta
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import disimpan
 
 NAMA_PENDUDUK = "penduduk_luas_kabkota_jateng_2024"
 NAMA_IPM = "ipm_komponen_kabkota_jateng_2020_2024"
@@ -324,6 +325,7 @@ def peta_kelurahan(geojson: dict, kel: pd.DataFrame) -> Figure:
     return fig
 
 
+@disimpan
 def html_peta_kecamatan(geojson: dict, kec: pd.DataFrame) -> str:
     fig = peta_kecamatan(geojson, kec)
     terbanyak = kec.loc[kec["jumlah"].idxmax()]
@@ -337,6 +339,7 @@ def html_peta_kecamatan(geojson: dict, kec: pd.DataFrame) -> str:
     return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER_SP2010)
 
 
+@disimpan
 def html_peta_kelurahan(geojson: dict, kel: pd.DataFrame) -> str:
     fig = peta_kelurahan(geojson, kel)
     per_kec = kel.groupby("nama_kecamatan").size()
@@ -347,6 +350,28 @@ def html_peta_kelurahan(geojson: dict, kel: pd.DataFrame) -> str:
         + ". Tidak diwarnai menurut penduduk karena data penduduk per kelurahan sekarang tidak ada."
     )
     return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER_KELURAHAN)
+
+
+@disimpan
+def html_peta_kabkota(
+    geojson: dict,
+    tabel: pd.DataFrame,
+    ind: Indikator,
+    cara: str,
+    tepi: list[float],
+    banyak: list[int],
+    kelas_kota: int,
+) -> str:
+    """The map of the 35 kabupaten/kota in classes, as the student chose them."""
+    fig = peta_kabkota(geojson, tabel, ind, cara)
+    kalimat = (
+        f"Peta {ind.label.lower()} 35 kabupaten/kota Jawa Tengah dalam {len(banyak)} kelas "
+        f"{cara.lower()}, dari {format_angka(tepi[0], ind.desimal)} sampai "
+        f"{format_angka(tepi[-1], ind.desimal)} {ind.satuan}. Banyak kabupaten/kota per "
+        f"kelas: {', '.join(map(str, banyak))}. Kota Pekalongan (garis ungu) di kelas "
+        f"{kelas_kota}."
+    )
+    return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=f"{ind.sumber}; {BATAS_PETA}")
 
 
 # --- exercises ---------------------------------------------------------------------------
@@ -594,7 +619,9 @@ class PetaKelas(Tampilan):
             f"kelas, dari terendah: <b>{', '.join(map(str, banyak))}</b>.</p>"
         )
         self.tabel_kelas.value = self._tabel(tepi, banyak, ind)
-        self.grafik.value = self._grafik(ind, tepi, banyak, kelas_kota)
+        self.grafik.value = html_peta_kabkota(
+            self.geojson, self.tabel, ind, self.cara.value, tepi, banyak, kelas_kota
+        )
 
     def _tabel(self, tepi: list[float], banyak: list[int], ind: Indikator) -> str:
         baris = "".join(
@@ -611,25 +638,12 @@ class PetaKelas(Tampilan):
             f"<tbody>{baris}</tbody></table></div>"
         )
 
-    def _grafik(self, ind: Indikator, tepi: list[float], banyak: list[int], kelas_kota: int) -> str:
-        fig = peta_kabkota(self.geojson, self.tabel, ind, self.cara.value)
-        kalimat = (
-            f"Peta {ind.label.lower()} 35 kabupaten/kota Jawa Tengah dalam {len(banyak)} kelas "
-            f"{self.cara.value.lower()}, dari {format_angka(tepi[0], ind.desimal)} sampai "
-            f"{format_angka(tepi[-1], ind.desimal)} {ind.satuan}. Banyak kabupaten/kota per "
-            f"kelas: {', '.join(map(str, banyak))}. Kota Pekalongan (garis ungu) di kelas "
-            f"{kelas_kota}."
-        )
-        self.gambar_terakhir = fig  # for the poster: the map exactly as the student sees it
-        sumber = f"{ind.sumber}; {BATAS_PETA}"
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=sumber)
-
     def isi_poster(self) -> IsiPoster:
         """What the infographic button puts on a poster: the current map and its message."""
         ind = INDIKATOR[self.indikator.value]
         return IsiPoster(
             judul=f"{ind.label} di Jawa Tengah: kelas {self.cara.value.lower()}",
             pesan=self.pesan_terakhir,
-            grafik=self.gambar_terakhir,
+            grafik=peta_kabkota(self.geojson, self.tabel, ind, self.cara.value),
             sumber=f"{ind.sumber}; {BATAS_PETA}",
         )

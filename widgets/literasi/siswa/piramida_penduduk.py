@@ -19,6 +19,7 @@ from literasi.format import format_angka
 from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import dari_tembolok
 
 NAMA_SP2020 = "piramida_sp2020_jateng_indonesia"
 NAMA_SERI = "piramida_jateng_1971_2020"
@@ -425,6 +426,23 @@ class PiramidaPenduduk(Tampilan):
         return teks
 
     def _grafik(self, tahun: int, tabel: pd.DataFrame, pembanding) -> str:
+        # A chart any kernel drew before comes from the disk (the first screen of every student
+        # is the same); only a new one needs the frame.
+        argumen = (
+            tahun,
+            tabel,
+            pembanding,
+            self.pembanding.value,
+            self.batas_x,
+            self.per_tahun[TAHUN_SP2020],
+        )
+        return dari_tembolok(
+            f"{__name__}.piramida",
+            argumen,
+            lambda: self._grafik_kerangka(tahun, tabel, pembanding),
+        )
+
+    def _grafik_kerangka(self, tahun: int, tabel: pd.DataFrame, pembanding) -> str:
         if self._piramida is None or self._piramida[0] != self.pembanding.value:
             self._piramida = (self.pembanding.value, *self._kerangka_piramida(pembanding))
         _, kerangka, laki, perempuan, judul = self._piramida
@@ -488,6 +506,11 @@ class PiramidaPenduduk(Tampilan):
         return KerangkaGrafik(fig, bergerak), laki, perempuan, judul
 
     def _grafik_rasio(self, tahun: int) -> str:
+        return dari_tembolok(
+            f"{__name__}.rasio", (self.rasio, tahun), lambda: self._grafik_rasio_kerangka(tahun)
+        )
+
+    def _grafik_rasio_kerangka(self, tahun: int) -> str:
         if self._rasio is None:
             self._rasio = self._kerangka_rasio()
         kerangka, titik, label = self._rasio

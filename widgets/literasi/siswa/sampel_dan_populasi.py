@@ -27,6 +27,7 @@ from literasi.grafik import (
     WARNA_SOROT,
     WARNA_UTAMA,
     gambar_baru,
+    html_gambar_kalimat,
     html_grafik,
 )
 from literasi.infografis import IsiPoster
@@ -35,6 +36,7 @@ from literasi.kelas.kuesioner import PER_KUNCI
 from literasi.kelas.pemilih_kelas import LEBAR_TITIK, PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan, baris_kontrol, kotak_seed
+from literasi.tembolok_grafik import disimpan
 
 NAMA_IPM = seri.NAMA_IPM
 TAHUN = 2024
@@ -442,9 +444,8 @@ class SampelPopulasi(Tampilan):
         p = percobaan(self.populasi, v, self.ukuran.value, self.cara.value, self.seed.value)
         self.pesan_terakhir = pesan(p)
         self.ringkasan.value = ringkasan_html(p)
-        fig, kalimat = grafik_rata_rata(p)
-        self.gambar_terakhir = fig  # for the poster: the chart exactly as the student sees it
-        self.grafik.value = html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=v.sumber)
+        self.percobaan_terakhir = p  # for the poster: the chart exactly as the student sees it
+        self.grafik.value = html_gambar_kalimat(grafik_rata_rata, (p,), v.sumber)
         self.tabel_n.value = tabel_meleset(self.populasi, v, self.cara.value, self.seed.value, p.n)
         self.grafik_populasi.value = grafik_populasi(self.populasi, p)
 
@@ -455,7 +456,7 @@ class SampelPopulasi(Tampilan):
             judul=f"{JUMLAH_SAMPEL} sampel, {JUMLAH_SAMPEL} jawaban: {v.judul} "
             f"35 kabupaten/kota Jawa Tengah {TAHUN}",
             pesan=self.pesan_terakhir,
-            grafik=self.gambar_terakhir,
+            grafik=grafik_rata_rata(self.percobaan_terakhir)[0],
             sumber=v.sumber + f"; simulasi sampel acak, seed {self.seed.value}",
         )
 
@@ -596,6 +597,7 @@ def tabel_meleset(populasi: pd.DataFrame, v: Variabel, cara: str, seed: int, n_k
     )
 
 
+@disimpan
 def grafik_populasi(populasi: pd.DataFrame, p: Percobaan) -> str:
     """The population the samples come from: 35 dots, the first sample in orange."""
     v = p.variabel
@@ -693,6 +695,7 @@ def _angka_kelas(nilai: float) -> str:
     return format_angka(nilai, 2)
 
 
+@disimpan
 def grafik_sampel_kelas(kelas: DataKelas, s: SampelKelas) -> str:
     """Top: every student's answer, the last sample's students in orange. Bottom: the mean of
     every sample drawn so far, around the class mean."""

@@ -15,6 +15,7 @@ from html import escape
 
 import ipywidgets as ipw
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from literasi import seri
@@ -26,7 +27,7 @@ from literasi.grafik import (
     WARNA_SOROT,
     WARNA_UTAMA,
     gambar_baru,
-    html_grafik,
+    html_gambar_kalimat,
     sumbu_angka,
 )
 from literasi.infografis import IsiPoster
@@ -556,6 +557,75 @@ def _isi_jawaban(klaim: pd.Series) -> str:
     )
 
 
+def gambar_bukti(bukti: Bukti) -> tuple[Figure, str]:
+    """What the claim should have said: bars, or a line over the years."""
+    fig = gambar_baru(4.2, 2.2 + 0.3 * len(bukti.batang) if bukti.tahun is None else 3.2)
+    ax = fig.add_subplot()
+    if bukti.tahun is None:
+        _batang(ax, bukti)
+        sumbu_angka(ax.xaxis, paling_banyak=3)
+        ax.set_xlabel(bukti.satuan, fontsize=9)
+    else:
+        _waktu(ax, bukti)
+        sumbu_angka(ax.yaxis)
+        ax.set_ylabel(f"Penduduk ({bukti.satuan})", fontsize=9)
+        ax.set_xlabel("Tahun", fontsize=9)
+    ax.tick_params(labelsize=8)
+    ax.set_title(bukti.judul, fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    kalimat = kalimat_bukti(bukti)
+    return fig, kalimat
+
+
+def _batang(ax, bukti: Bukti) -> None:
+    label = [b[0] for b in bukti.batang]
+    nilai = [b[1] for b in bukti.batang]
+    warna = [WARNA_SOROT if b[2] else WARNA_UTAMA for b in bukti.batang]
+    posisi = range(len(label))
+    ax.barh(posisi, nilai, color=warna, height=0.6)
+    ax.set_yticks(list(posisi), label, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.3 * max(nilai))
+    for i, v in enumerate(nilai):
+        ax.text(v, i, f" {angka_pas(v)}", va="center", fontsize=8)
+
+
+def _waktu(ax, bukti: Bukti) -> None:
+    resmi = [(t, b[1]) for t, b in zip(bukti.tahun, bukti.batang, strict=True) if not b[2]]
+    klaim = [(t, b[1]) for t, b in zip(bukti.tahun, bukti.batang, strict=True) if b[2]]
+    ax.plot(
+        [t for t, _ in resmi],
+        [v for _, v in resmi],
+        marker="o",
+        color=WARNA_UTAMA,
+        label="BPS (sensus, proyeksi)",
+    )
+    ax.plot(
+        [t for t, _ in klaim],
+        [v for _, v in klaim],
+        marker="X",
+        markersize=10,
+        linestyle="none",
+        color=WARNA_SOROT,
+        label="Angka di situs itu",
+    )
+    ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))  # years: 2010, 2015, not 2012.5
+    for t, v in klaim:
+        ax.annotate(
+            format_angka(v),
+            (t, v),
+            textcoords="offset points",
+            xytext=(0, -14),
+            ha="center",
+            fontsize=8,
+            color=WARNA_SOROT,
+            fontweight="bold",
+        )
+    ax.set_ylim(0, 1.15 * max(v for _, v in resmi))
+    ax.axhline(0, color=WARNA_LAIN, linewidth=0.6)
+    ax.legend(fontsize=8, loc="lower right", frameon=False)
+
+
 class PeriksaKlaim(Tampilan):
     """Choose a claim; read it with the checklist, see the check chart, then ask for the truth."""
 
@@ -602,7 +672,8 @@ class PeriksaKlaim(Tampilan):
         bukti = bukti_klaim(klaim, self.pembanding)
         self.kartu.value = _isi_kartu(klaim, bukti)
         self.jawaban.value = ""  # the truth waits until the student asks again
-        self.grafik.value = self._grafik(bukti)
+        self.bukti_terakhir = bukti  # for the poster: the chart exactly as the student sees it
+        self.grafik.value = html_gambar_kalimat(gambar_bukti, (bukti,), bukti.sumber)
         self.pesan_terakhir = (
             f"Tertulis {klaim['nilai_tertulis']} {satuan_rapi(klaim['satuan'])} "
             f"({klaim['topik']}, {klaim['wilayah']}). Yang benar: {klaim['nilai_benar']}. "
@@ -611,79 +682,11 @@ class PeriksaKlaim(Tampilan):
         self.judul_terakhir = f"Temukan kesalahan: {JUDUL_PENDEK[int(klaim['no'])].lower()}"
         self.sumber_terakhir = bukti.sumber
 
-    def _grafik(self, bukti: Bukti) -> str:
-        fig = gambar_baru(4.2, 2.2 + 0.3 * len(bukti.batang) if bukti.tahun is None else 3.2)
-        ax = fig.add_subplot()
-        if bukti.tahun is None:
-            self._batang(ax, bukti)
-            sumbu_angka(ax.xaxis, paling_banyak=3)
-            ax.set_xlabel(bukti.satuan, fontsize=9)
-        else:
-            self._waktu(ax, bukti)
-            sumbu_angka(ax.yaxis)
-            ax.set_ylabel(f"Penduduk ({bukti.satuan})", fontsize=9)
-            ax.set_xlabel("Tahun", fontsize=9)
-        ax.tick_params(labelsize=8)
-        ax.set_title(bukti.judul, fontsize=10)
-        ax.spines[["top", "right"]].set_visible(False)
-        kalimat = kalimat_bukti(bukti)
-        self.gambar_terakhir = fig  # for the poster: the chart exactly as the student sees it
-        return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=bukti.sumber)
-
-    @staticmethod
-    def _batang(ax, bukti: Bukti) -> None:
-        label = [b[0] for b in bukti.batang]
-        nilai = [b[1] for b in bukti.batang]
-        warna = [WARNA_SOROT if b[2] else WARNA_UTAMA for b in bukti.batang]
-        posisi = range(len(label))
-        ax.barh(posisi, nilai, color=warna, height=0.6)
-        ax.set_yticks(list(posisi), label, fontsize=8)
-        ax.invert_yaxis()
-        ax.set_xlim(0, 1.3 * max(nilai))
-        for i, v in enumerate(nilai):
-            ax.text(v, i, f" {angka_pas(v)}", va="center", fontsize=8)
-
-    @staticmethod
-    def _waktu(ax, bukti: Bukti) -> None:
-        resmi = [(t, b[1]) for t, b in zip(bukti.tahun, bukti.batang, strict=True) if not b[2]]
-        klaim = [(t, b[1]) for t, b in zip(bukti.tahun, bukti.batang, strict=True) if b[2]]
-        ax.plot(
-            [t for t, _ in resmi],
-            [v for _, v in resmi],
-            marker="o",
-            color=WARNA_UTAMA,
-            label="BPS (sensus, proyeksi)",
-        )
-        ax.plot(
-            [t for t, _ in klaim],
-            [v for _, v in klaim],
-            marker="X",
-            markersize=10,
-            linestyle="none",
-            color=WARNA_SOROT,
-            label="Angka di situs itu",
-        )
-        ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))  # years: 2010, 2015, not 2012.5
-        for t, v in klaim:
-            ax.annotate(
-                format_angka(v),
-                (t, v),
-                textcoords="offset points",
-                xytext=(0, -14),
-                ha="center",
-                fontsize=8,
-                color=WARNA_SOROT,
-                fontweight="bold",
-            )
-        ax.set_ylim(0, 1.15 * max(v for _, v in resmi))
-        ax.axhline(0, color=WARNA_LAIN, linewidth=0.6)
-        ax.legend(fontsize=8, loc="lower right", frameon=False)
-
     def isi_poster(self) -> IsiPoster:
         """What the infographic button puts on a poster: the current claim and its check."""
         return IsiPoster(
             judul=self.judul_terakhir,
             pesan=self.pesan_terakhir,
-            grafik=self.gambar_terakhir,
+            grafik=gambar_bukti(self.bukti_terakhir)[0],
             sumber=self.sumber_terakhir,
         )

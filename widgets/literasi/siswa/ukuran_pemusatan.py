@@ -31,6 +31,7 @@ from literasi.kelas.kuesioner import PER_KUNCI
 from literasi.kelas.pemilih_kelas import LEBAR_TITIK, PemilihKelas, nama_angka, pilih_pertanyaan
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import disimpan
 
 NAMA_DATA = "ipm_komponen_kabkota_jateng_2020_2024"
 TAHUN = 2024
@@ -433,6 +434,7 @@ def _geser(selisih: float, v: Variabel) -> str:
     return f"{arah} {fmt(abs(selisih), v)} {v.satuan_pendek}"
 
 
+@disimpan
 def grafik_titik(tabel: pd.DataFrame, v: Variabel, buatan: float | None = None) -> str:
     """Dot plot of the 35 values with mean and median lines, Kota Pekalongan in purple and
     the made-up value (if any) as a red diamond labelled as not data."""
@@ -554,6 +556,7 @@ def kalimat_modus(r: dict, satuan: str) -> str:
     return f"modus {daftar} ({r['kali_modus']} siswa)"
 
 
+@disimpan
 def grafik_titik_kelas(kelas: DataKelas, kunci: str) -> str:
     """Dot plot of one number question for the class (one anonymous dot per student), with
     mean and median lines."""

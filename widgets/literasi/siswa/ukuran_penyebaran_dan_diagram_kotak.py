@@ -45,6 +45,7 @@ from literasi.siswa.ukuran_pemusatan import (
 )
 from literasi.soal import Alternatif, SoalAngka, SoalBanyak, SoalPilihan, SoalTebak
 from literasi.tampilan import Tampilan
+from literasi.tembolok_grafik import disimpan
 
 KELOMPOK = ("Kabupaten", "Kota")
 JENIS = ("Diagram kotak", "Histogram", "Diagram titik")
@@ -450,6 +451,7 @@ def _sumbu_x(ax, v: Variabel) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
+@disimpan
 def grafik_kotak(tabel: pd.DataFrame, v: Variabel) -> str:
     """Two horizontal box plots (whiskers to min and max) with Kota Pekalongan marked."""
     r = ringkasan_kelompok(tabel, v)
@@ -500,6 +502,7 @@ def _dua_panel(v: Variabel, judul: str):
     return fig, (atas, bawah)
 
 
+@disimpan
 def grafik_histogram(tabel: pd.DataFrame, v: Variabel) -> str:
     """Two histograms, one per group, with the same classes so they can be compared."""
     semua = tabel[v.kolom].to_numpy(dtype=float)
@@ -519,6 +522,7 @@ def grafik_histogram(tabel: pd.DataFrame, v: Variabel) -> str:
     return html_grafik(fig, alt=kalimat, keterangan=kalimat, sumber=SUMBER)
 
 
+@disimpan
 def grafik_titik_kelompok(tabel: pd.DataFrame, v: Variabel) -> str:
     """Two stacked dot plots, one dot per kab/kota, Kota Pekalongan in purple."""
     fig, panel = _dua_panel(v, "Diagram titik")
@@ -595,6 +599,7 @@ def tabel_kelas_html(r: dict[str, dict[str, float]], judul: str) -> str:
     )
 
 
+@disimpan
 def grafik_kotak_kelas(kelas: DataKelas, angka: str, kelompok: str) -> str:
     """Horizontal box plots (whiskers to min and max) of the whole class and of each group."""
     r = ringkasan_kelas(kelas, angka, kelompok)
