@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from bantu import alt_grafik as _alt
 from bantu import png_grafik as _png
@@ -30,6 +31,8 @@ from literasi.siswa.hubungan_dua_variabel import (
     ringkasan_hubungan,
     tabel_contoh,
     tabel_gabung,
+    tabel_semua_tahun,
+    tahun_bersama,
 )
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
 
@@ -66,6 +69,10 @@ def test_gabung_35_dan_angka_kamus_data(ipm, miskin):
     """datasets/README.md: IPM Kota Pekalongan 2024 = 77,22 (data 9), poverty 6,71% (data 12)."""
     for tahun in range(2020, 2025):
         assert len(tabel_gabung(ipm, miskin, tahun)) == 35
+    semua = tabel_semua_tahun(ipm, miskin)  # one join for the page: the same tables
+    assert list(semua) == tahun_bersama(ipm, miskin)
+    for tahun, tabel in semua.items():
+        pd.testing.assert_frame_equal(tabel, tabel_gabung(ipm, miskin, tahun))
     t = tabel_gabung(ipm, miskin, 2024)
     kota = t[t["Wilayah"] == KOTA_KITA].iloc[0]
     assert kota[IPM] == 77.22 and kota[KOLOM_Y] == 6.71

@@ -235,3 +235,41 @@ def test_kerangka_setelah_tembolok_sama_dengan_gambar_baru(ubah, folder, monkeyp
     dari_tembolok_dulu = buka_dan_ubah()
     monkeypatch.setenv(tembolok_grafik.ENV_MATI, "0")
     assert dari_tembolok_dulu == buka_dan_ubah()
+
+
+def test_grafik_kelas_nyata_tidak_disimpan(folder):
+    """A real class's answers can be deleted by the teacher: their charts are drawn, never
+    kept on disk. The simulated class's are kept like any other chart."""
+    from literasi.kelas.data_kelas import SIMULASI, DataKelas, kelas_simulasi
+    from literasi.siswa.dua_variabel_kategori import grafik_dua_arah, tabel_kelas
+    from literasi.siswa.ukuran_pemusatan import grafik_titik_kelas
+
+    jawaban = kelas_simulasi()
+    nyata, simulasi = DataKelas("XI-2", jawaban), DataKelas(SIMULASI, jawaban)
+    grafik_titik_kelas(nyata, "tinggi_cm")
+    grafik_dua_arah(tabel_kelas(nyata, "sarapan", "moda"), "banyak")
+    assert not folder.exists() or not list(folder.glob("*.html"))
+    grafik_titik_kelas(simulasi, "tinggi_cm")
+    grafik_dua_arah(tabel_kelas(simulasi, "sarapan", "moda"), "banyak")
+    assert len(list(folder.glob("*.html"))) == 2
+
+
+def test_siapkan_grafik_untuk_binder(folder):
+    """binder/postBuild runs `literasi siapkan-grafik`: every student app's first charts are
+    drawn into the image, and an app opened afterwards draws none of them again."""
+    from literasi.layanan.siapkan_grafik import jalankan
+
+    assert "literasi siapkan-grafik" in (REPO / "binder" / "postBuild").read_text()
+    hasil = subprocess.run(
+        [sys.executable, "-m", "literasi", "siapkan-grafik"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        check=True,
+    )
+    siswa = sorted((REPO / "notebooks" / "siswa").glob("[0-9][0-9]_*.ipynb"))
+    assert hasil.stdout.count(": siap\n") == len(siswa) >= 15, hasil.stdout
+    disimpan = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.html")}
+    assert len(disimpan) >= len(siswa) and f"{len(disimpan)} grafik baru" in hasil.stdout
+    assert jalankan(siswa[10]) is None  # lesson 10 (three maps) opened as a kernel opens it
+    assert {p.name: p.stat().st_mtime_ns for p in folder.glob("*.html")} == disimpan

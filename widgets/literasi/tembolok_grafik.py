@@ -16,7 +16,9 @@ the function must be a plain function of its arguments: no random numbers it dra
 no clock, no widget it reads. Keys of one version live in one folder under the kit's local
 data folder; a new version removes the older folders, and one version keeps at most
 MAKS_BERKAS charts.
-`LITERASI_TEMBOLOK_GRAFIK=0` turns it off (every chart drawn, nothing written).
+Charts of a real class's answers are drawn and never kept (`boleh_disimpan`): a teacher can
+delete those answers. `LITERASI_TEMBOLOK_GRAFIK=0` turns the cache off (every chart drawn,
+nothing written); deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -177,11 +179,29 @@ def tulis(kunci: str, teks: str) -> None:
         log.warning("Grafik tidak bisa disimpan di tembolok: %s", e)
 
 
+def boleh_disimpan(argumen) -> bool:
+    """False when an argument, or an item of a list or tuple among them, says it may not be
+    kept (its attribute `boleh_disimpan` is False: a real class's answers,
+    kelas.data_kelas.DataKelas), so that answers a teacher deletes leave no chart behind.
+
+    >>> from types import SimpleNamespace as Isi
+    >>> boleh_disimpan([1, (Isi(boleh_disimpan=True), "a")])
+    True
+    >>> boleh_disimpan([(Isi(boleh_disimpan=False),)])
+    False
+    """
+    if getattr(argumen, "boleh_disimpan", True) is False:
+        return False
+    if isinstance(argumen, list | tuple):
+        return all(boleh_disimpan(x) for x in argumen)
+    return True
+
+
 def dari_tembolok(nama: str, argumen, buat: Callable[[], str]) -> str:
     """The chart kept under the call (`nama`, `argumen`), else `buat()`, kept there. For a
     view that draws from state of its own (a grafik.KerangkaGrafik frame): `argumen` must
     hold everything the chart shows."""
-    if not aktif():
+    if not aktif() or not boleh_disimpan(argumen):
         return buat()
     kunci = sidik([nama, argumen])
     teks = baca(kunci)

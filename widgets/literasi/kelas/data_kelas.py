@@ -69,6 +69,13 @@ class DataKelas:
         return self.kode == SIMULASI
 
     @property
+    def boleh_disimpan(self) -> bool:
+        """Whether a chart of these answers may be kept in the chart cache on disk
+        (literasi.tembolok_grafik): only the simulated class's. A real class's answers can be
+        deleted by the teacher, and must not stay behind in a chart."""
+        return self.simulasi
+
+    @property
     def judul(self) -> str:
         """'Kelas XI-2' or 'Kelas simulasi' (for titles and captions)."""
         return "Kelas simulasi" if self.simulasi else f"Kelas {self.kode}"

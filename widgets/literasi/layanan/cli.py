@@ -211,6 +211,11 @@ def buat_parser() -> argparse.ArgumentParser:
     sub.add_parser("cetak", help="buat panduan guru dan lembar kerja siap cetak A4 (--pdf: PDF)")
     sub.add_parser("tautan", help="buat tautan nbgitpuller untuk JupyterHub sekolah")
     sub.add_parser("pojok-poster", help="buat poster A4 Pojok Statistik dengan kode QR")
+    sub.add_parser(
+        "siapkan-grafik",
+        help="gambar sekali grafik pertama setiap aplikasi siswa (untuk Binder atau setelah "
+        "pembaruan)",
+    )
     return parser
 
 
@@ -226,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         return tautan(argv[1:])
     if argv[:1] == ["pojok-poster"]:
         return pojok.main(argv[1:])
+    if argv[:1] == ["siapkan-grafik"]:
+        from literasi.layanan.siapkan_grafik import main as siapkan_grafik
+
+        return siapkan_grafik(argv[1:])
     args = buat_parser().parse_args(argv)
     return args.fungsi(args)
 

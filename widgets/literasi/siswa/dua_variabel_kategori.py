@@ -70,6 +70,7 @@ class TabelDuaArah:
     satuan: str  # "orang", "kabupaten/kota", "siswa"
     sumber: str
     catatan: str = ""  # what to keep in mind when reading it (shown under the table)
+    boleh_disimpan: bool = True  # False for a real class (see DataKelas.boleh_disimpan)
 
     @property
     def total(self) -> int:
@@ -328,6 +329,7 @@ def tabel_kelas(kelas: DataKelas, baris: str, kolom: str) -> TabelDuaArah:
         satuan="siswa",
         sumber=kelas.sumber,
         catatan=catatan,
+        boleh_disimpan=kelas.boleh_disimpan,
     )
 
 

@@ -106,6 +106,22 @@ def tabel_gabung(ipm: pd.DataFrame, miskin: pd.DataFrame, tahun: int) -> pd.Data
     return gabung.reset_index(drop=True)
 
 
+def tabel_semua_tahun(ipm: pd.DataFrame, miskin: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """tabel_gabung of every year both tables cover, from one join instead of one per year
+    (the page shows them all: the view's years and the exercise on r from year to year)."""
+    kanan = miskin[["Wilayah", "Tahun", KOLOM_Y]]
+    gabung = ipm.merge(kanan, on=["Wilayah", "Tahun"], how="inner", validate="one_to_one")
+    angka = [k for k in gabung.columns if k not in ("Wilayah", "Tahun")]
+    gabung[angka] = gabung[angka].astype(float)
+    hasil = {}
+    for tahun in tahun_bersama(ipm, miskin):
+        satu = gabung[gabung["Tahun"] == tahun].reset_index(drop=True)
+        if len(satu) != 35:
+            raise ValueError(f"Tahun {tahun}: {len(satu)} kab/kota cocok, seharusnya 35.")
+        hasil[tahun] = satu
+    return hasil
+
+
 def nilai_x(tabel: pd.DataFrame, var: VariabelX) -> pd.Series:
     return tabel[var.kolom].astype(float) / var.skala
 
@@ -255,8 +271,8 @@ def daftar_soal(ipm: pd.DataFrame, miskin: pd.DataFrame) -> list:
     daftar_r = ", ".join(f"{k} {format_bertanda(v, 3)}" for k, v in r_semua.items())
     # How much r of the strongest variable moves by itself from year to year (same 35 places).
     r_tahunan = {
-        t: ringkasan_hubungan(tabel_gabung(ipm, miskin, t), VARIABEL_X[terkuat])["r"]
-        for t in tahun_bersama(ipm, miskin)
+        t: ringkasan_hubungan(tabel_t, VARIABEL_X[terkuat])["r"]
+        for t, tabel_t in tabel_semua_tahun(ipm, miskin).items()
     }
     goyang = max(r_tahunan.values()) - min(r_tahunan.values())
     if beda_r >= goyang:
@@ -517,8 +533,8 @@ class HubunganDuaVariabel(Tampilan):
     """Choose a year, an x variable and a kab/kota to name; see the scatter, r and the line."""
 
     def __init__(self, ipm: pd.DataFrame, miskin: pd.DataFrame):
-        tahun = tahun_bersama(ipm, miskin)
-        self.tabel = {t: tabel_gabung(ipm, miskin, t) for t in tahun}
+        self.tabel = tabel_semua_tahun(ipm, miskin)
+        tahun = list(self.tabel)
         self.tahun = ipw.ToggleButtons(
             options=[(str(t), t) for t in tahun],
             value=tahun[-1],
