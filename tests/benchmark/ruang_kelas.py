@@ -960,7 +960,8 @@ def pengaturan_dari(args, mesin: dict) -> argparse.Namespace:
         apps = [a for a in apps if Path(a).name[:2] in args.aplikasi]
     kelas = [3, 5] if args.cepat else [10, 20, 40]
     c = argparse.Namespace(
-        mode="cepat" if args.cepat else "penuh", apps=apps, ulang=2 if args.cepat else 4,
+        mode="cepat" if args.cepat else "penuh", apps=apps,
+        ulang=args.ulang or (2 if args.cepat else 4),
         n_p2=5 if args.cepat else 20, kelas=kelas, batas=180.0 if args.cepat else 300.0,
         app_p4="siswa/00_kota_pekalongan_di_jawa_tengah.ipynb", pelajaran_p4="00",
         kolam=[None, 2], hanya_p4=args.p4 or args.penyerang, penyerang=args.penyerang,
@@ -997,6 +998,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--p4", action="store_true", help="only P4 and the Chromium check")
     ap.add_argument("--p1", action="store_true",
                     help="only P1 cold (every student app by default; add --aplikasi to choose)")
+    ap.add_argument("--ulang", type=int, metavar="N",
+                    help="opens per app for P1 (the first finds the chart cache empty; "
+                    "default 4, --cepat 2)")
     ap.add_argument("--penyerang", action="store_true",
                     help="only P5: 39 students within 10 s, without and with a mischievous phone")
     args = ap.parse_args(argv)
