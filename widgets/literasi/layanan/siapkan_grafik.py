@@ -25,7 +25,7 @@ for sel in json.load(open(sys.argv[1], encoding="utf-8"))["cells"]:
     if sel["cell_type"] == "code":
         hasil = shell.run_cell("".join(sel["source"]), silent=True)
         if not hasil.success:
-            print(repr(hasil.error_in_exec or hasil.error_before_exec), file=sys.stderr)
+            sys.stderr.write(repr(hasil.error_in_exec or hasil.error_before_exec) + "\n")
             sys.exit(1)
 """
 
