@@ -273,3 +273,61 @@ def test_siapkan_grafik_untuk_binder(folder):
     assert len(disimpan) >= len(siswa) and f"{len(disimpan)} grafik baru" in hasil.stdout
     assert jalankan(siswa[10]) is None  # lesson 10 (three maps) opened as a kernel opens it
     assert {p.name: p.stat().st_mtime_ns for p in folder.glob("*.html")} == disimpan
+
+
+@pytest.mark.parametrize("app", ["00", "05"])
+def test_kerangka_disiapkan_saat_senggang(app, folder, monkeypatch):
+    """In a kernel (a running event loop), a first screen read from the disk is followed by
+    the frame, drawn while the student reads: the first tap then only moves bars, and shows
+    what a fresh view shows."""
+    import asyncio
+
+    from literasi.siswa.kota_pekalongan_di_jawa_tengah import PeringkatKabKota
+    from literasi.siswa.piramida_penduduk import PiramidaPenduduk
+
+    def buka():
+        return PeringkatKabKota.from_dataset() if app == "00" else PiramidaPenduduk.from_dataset()
+
+    def kerangka(v):
+        return v._kerangka if app == "00" else (v._piramida, v._rasio)
+
+    def ubah(v):
+        if app == "00":
+            v.wilayah.index = 3
+            return [v.grafik.value]
+        v.tahun.index = 2
+        return [v.grafik.value, v.grafik_rasio.value]
+
+    async def di_kernel():
+        buka()  # the first student: drawn and kept
+        v = buka()  # the next one: from the disk, no frame yet
+        assert kerangka(v) in (None, (None, None))
+        await asyncio.sleep(1.5)
+        assert None not in (kerangka(v) if app == "05" else [kerangka(v)])
+        return ubah(v)
+
+    sesudah_tap = asyncio.run(di_kernel())
+    monkeypatch.setenv(tembolok_grafik.ENV_MATI, "0")
+    assert sesudah_tap == ubah(buka())
+
+
+def test_saat_senggang_hanya_di_kernel(caplog):
+    import asyncio
+
+    from literasi.tampilan import saat_senggang
+
+    jejak = []
+    saat_senggang(lambda: jejak.append("tanpa loop"))  # plain Python: nothing
+
+    def gagal():
+        raise RuntimeError("uji")
+
+    async def di_kernel():
+        saat_senggang(lambda: jejak.append("nanti"), 0.05)
+        saat_senggang(gagal, 0.05)
+        jejak.append("sekarang")
+        await asyncio.sleep(0.2)
+
+    asyncio.run(di_kernel())
+    assert jejak == ["sekarang", "nanti"]
+    assert "Persiapan di waktu senggang gagal" in caplog.text

@@ -7,6 +7,10 @@ of a notebook cell) displays `.widget`; no view calls `display()` in its constru
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Callable
+
 
 class Tampilan:
     widget = None  # an ipywidgets container, set by the subclass
@@ -51,3 +55,22 @@ def kotak_seed(nilai: int):
         style={"description_width": "initial"},
         layout=ipw.Layout(width="150px"),
     )
+
+
+def saat_senggang(fungsi: Callable[[], None], detik: float = 1.0) -> None:
+    """Run `fungsi` `detik` seconds from now on the kernel's event loop: work the page does not
+    wait for, done while the student reads and before the first tap needs it (a chart's frame,
+    grafik.KerangkaGrafik). With no running event loop (plain Python) nothing happens: tests call
+    `fungsi` themselves. An error is logged, never shown: the tap will do the work instead."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+
+    def jalankan() -> None:
+        try:
+            fungsi()
+        except Exception:  # noqa: BLE001 - only a head start was lost
+            logging.getLogger(__name__).exception("Persiapan di waktu senggang gagal")
+
+    loop.call_later(detik, jalankan)

@@ -18,7 +18,7 @@ from literasi.data import load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan
+from literasi.tampilan import Tampilan, saat_senggang
 from literasi.tembolok_grafik import dari_tembolok
 
 NAMA_SP2020 = "piramida_sp2020_jateng_indonesia"
@@ -436,11 +436,23 @@ class PiramidaPenduduk(Tampilan):
             self.batas_x,
             self.per_tahun[TAHUN_SP2020],
         )
-        return dari_tembolok(
+        html = dari_tembolok(
             f"{__name__}.piramida",
             argumen,
             lambda: self._grafik_kerangka(tahun, tabel, pembanding),
         )
+        # Read from the disk: both frames are drawn while the student reads, so the first tap
+        # only moves bars and marks.
+        saat_senggang(self._siapkan_kerangka)
+        return html
+
+    def _siapkan_kerangka(self) -> None:
+        """The frames of the chosen comparison and of the ratio chart, each drawn once."""
+        if self._piramida is None or self._piramida[0] != self.pembanding.value:
+            pembanding = self.pembanding_tabel.get(self.pembanding.value)
+            self._piramida = (self.pembanding.value, *self._kerangka_piramida(pembanding))
+        if self._rasio is None:
+            self._rasio = self._kerangka_rasio()
 
     def _grafik_kerangka(self, tahun: int, tabel: pd.DataFrame, pembanding) -> str:
         if self._piramida is None or self._piramida[0] != self.pembanding.value:
