@@ -18,10 +18,8 @@ first run kept ("terisi": every later kernel, literasi.tembolok_grafik).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -31,36 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ruang_kelas import POLOS  # noqa: E402
 
-KODE = r"""
-import json, sys, time
-from IPython.core.interactiveshell import InteractiveShell
-shell = InteractiveShell.instance()
-sel = [c for c in json.load(open(sys.argv[1]))["cells"] if c["cell_type"] == "code"]
-waktu = []
-for isi in sel:
-    mulai = time.process_time()
-    hasil = shell.run_cell("".join(isi["source"]), silent=True)
-    waktu.append(time.process_time() - mulai)
-    if not hasil.success:
-        sys.exit(f"sel gagal: {hasil.error_in_exec or hasil.error_before_exec!r}")
-print(json.dumps(waktu))
-"""
+from literasi.layanan import siapkan_grafik  # noqa: E402
 
 
 def jalankan(notebook: Path, data_lokal: Path) -> list[float]:
     """CPU seconds of each code cell, in a fresh interpreter using `data_lokal` (its chart
-    cache: literasi.tembolok_grafik)."""
-    env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline",
-               LITERASI_DATA_LOKAL=str(data_lokal))
-    r = subprocess.run(
-        [sys.executable, "-c", KODE, notebook.name],
-        cwd=notebook.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    cache: literasi.tembolok_grafik); the kit's own runner (`literasi siapkan-grafik`)."""
+    return siapkan_grafik.jalankan(notebook, dict(os.environ, LITERASI_DATA_LOKAL=str(data_lokal)))
 
 
 def ukur(notebook: Path, ulang: int) -> tuple[float, float, float]:

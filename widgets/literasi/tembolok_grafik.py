@@ -77,8 +77,8 @@ def sidik(nilai, h=None) -> str:
                 else str(nilai.dtype)
             ).encode()
         )
+        h.update(f"{list(nilai.index.names)!r}:{nilai.index.dtype}:".encode())
         h.update(pd.util.hash_pandas_object(nilai, index=True).to_numpy().tobytes())
-        h.update(repr(list(nilai.index)).encode())
     elif isinstance(nilai, np.ndarray):
         h.update(f"ndarray:{nilai.dtype}:{nilai.shape}:".encode())
         h.update(np.ascontiguousarray(nilai).tobytes())

@@ -11,28 +11,35 @@ the apps before the students come), but a teacher may run it once after an updat
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-# One notebook's code cells, run as a kernel runs them (IPython's shell, the inline backend).
+# One notebook's code cells, run as a kernel runs them (IPython's shell, the inline backend);
+# prints the CPU seconds of each cell (tests/benchmark/buka_aplikasi.py reads them).
 KODE = r"""
-import json, sys
+import json, sys, time
 from IPython.core.interactiveshell import InteractiveShell
 shell = InteractiveShell.instance()
+waktu = []
 for sel in json.load(open(sys.argv[1], encoding="utf-8"))["cells"]:
     if sel["cell_type"] == "code":
+        mulai = time.process_time()
         hasil = shell.run_cell("".join(sel["source"]), silent=True)
+        waktu.append(time.process_time() - mulai)
         if not hasil.success:
             sys.stderr.write(repr(hasil.error_in_exec or hasil.error_before_exec) + "\n")
             sys.exit(1)
+print(json.dumps(waktu))
 """
 
 
-def jalankan(notebook: Path) -> str | None:
-    """Run `notebook`'s code cells in a fresh Python; None, or the last line of its error."""
-    env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
+def jalankan(notebook: Path, env: dict[str, str] | None = None) -> list[float]:
+    """Run `notebook`'s code cells in a fresh Python (with `env`, else this one's); the CPU
+    seconds of each. RuntimeError with the last line of its error if a cell fails."""
+    env = dict(env or os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
     hasil = subprocess.run(
         [sys.executable, "-c", KODE, notebook.name],
         cwd=notebook.parent,
@@ -40,10 +47,10 @@ def jalankan(notebook: Path) -> str | None:
         capture_output=True,
         text=True,
     )
-    if hasil.returncode == 0:
-        return None
-    baris = hasil.stderr.strip().splitlines()
-    return baris[-1] if baris else f"kode keluar {hasil.returncode}"
+    if hasil.returncode != 0:
+        baris = hasil.stderr.strip().splitlines()
+        raise RuntimeError(baris[-1] if baris else f"kode keluar {hasil.returncode}")
+    return json.loads(hasil.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,10 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     sebelum = len(list(tembolok.glob("*.html")))
     gagal = 0
     for nb in notebook:
-        galat = jalankan(nb)
-        if galat:
+        try:
+            jalankan(nb)
+            print(f"  {nb.stem}: siap", flush=True)
+        except RuntimeError as e:
             gagal += 1
-        print(f"  {nb.stem}: {'gagal: ' + galat if galat else 'siap'}", flush=True)
+            print(f"  {nb.stem}: gagal: {e}", flush=True)
     sesudah = len(list(tembolok.glob("*.html")))
     print(
         f"{sesudah - sebelum} grafik baru disimpan ({sesudah} semuanya) di {tembolok}"
