@@ -252,3 +252,14 @@ def isi(page: Page, label: str, teks: str) -> None:
     expect(kotak_isian).to_be_visible(timeout=BATAS_AKSI_MS)
     gulir_ke(page, kotak_isian, label)
     ketik(page, kotak_isian, teks, label)
+
+
+def tunggu_soal_lengkap(page: Page, batas_ms: int = 60_000) -> int:
+    """On a page with exercises, wait until every one its progress line promises ("0 dari N
+    soal benar") has its card: the cards join the page just after it is out
+    (literasi.soal.Latihan). Returns N."""
+    kemajuan = page.locator(".literasi-kemajuan").first
+    expect(kemajuan).to_contain_text(" dari ", timeout=batas_ms)
+    jumlah = int(kemajuan.inner_text().split(" dari ")[1].split()[0])
+    expect(page.locator(".literasi-kartu-soal")).to_have_count(jumlah, timeout=batas_ms)
+    return jumlah

@@ -23,7 +23,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import ARTEFAK, NOTEBOOKS, semua_notebook
-from orang import bawa_ke_atas, di_layar, gulir_ke, ketuk, kotak, posisi, potret_layar
+from orang import (
+    bawa_ke_atas,
+    di_layar,
+    gulir_ke,
+    ketuk,
+    kotak,
+    posisi,
+    potret_layar,
+    tunggu_soal_lengkap,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -61,13 +70,24 @@ KONTROL_JS = """() => {
 }"""
 
 
-def buka(buka_di, perangkat: str, url: str) -> Page:
+def punya_soal(notebook: str) -> bool:
+    """The app shows exercise cards (literasi.soal): they join the page just after it is out."""
+    sumber = json.loads((NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"]
+    return any(
+        c["cell_type"] == "code" and re.search(r"\btampilkan(_soal)?\(", "".join(c["source"]))
+        for c in sumber
+    )
+
+
+def buka(buka_di, perangkat: str, url: str, notebook: str | None = None) -> Page:
     page = buka_di(perangkat)
     # Voilà answers once the notebook has run: a kernel not from the pool takes its time.
     page.goto(url, timeout=120_000)
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=90_000)
     expect(page.locator(".jupyter-widgets").first).to_be_attached(timeout=60_000)
     page.wait_for_load_state("networkidle")
+    if notebook and punya_soal(notebook):  # every check below sees the exercises too
+        assert tunggu_soal_lengkap(page) >= 3
     return page
 
 
@@ -92,7 +112,7 @@ def kontrol_grafik(page: Page):
 
 @pytest.mark.parametrize("notebook", APLIKASI)
 def test_ponsel(server_kit, buka_di, notebook):
-    page = buka(buka_di, "ponsel", server_kit.render_url(notebook))
+    page = buka(buka_di, "ponsel", server_kit.render_url(notebook), notebook)
     tinggi_layar = page.viewport_size["height"]
     judul = json.loads((NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"][0]["source"]
     assert page.title() == "".join(judul).split("\n")[0].removeprefix("# ").strip()
@@ -191,7 +211,7 @@ def test_ringkasan_tujuan_bisa_dibuka(server_kit, buka_di):
 
 @pytest.mark.parametrize("notebook", APLIKASI)
 def test_laptop(server_kit, buka_di, notebook):
-    page = buka(buka_di, "laptop", server_kit.render_url(notebook))
+    page = buka(buka_di, "laptop", server_kit.render_url(notebook), notebook)
     huruf = page.evaluate(
         """() => {
           const tampak = el => el.offsetParent !== null && !el.closest('details:not([open])');

@@ -305,3 +305,73 @@ def test_tombol_berjarak():
         / "widgets/literasi/layanan/jupyter/data/voila/templates/literasi/static/literasi.css"
     ).read_text(encoding="utf-8")
     assert ".literasi-baris { gap: 8px; }" in css
+
+
+# --- cards made after the page (literasi.tampilan.setelah_halaman) ---------------------------
+
+
+def test_latihan_tanpa_kernel_kartu_langsung_ada():
+    """Plain Python (no event loop): the cards are made at once, as tests and scripts need."""
+    from literasi.soal import Latihan
+
+    latihan = Latihan([soal_kepadatan(), soal_pilihan(), soal_persen()])
+    kotak = latihan.tampilkan(3, 1)
+    assert [k.nomor for k in latihan._kartu.values()] == [3, 1]
+    assert kotak.children[1:] == (latihan.kartu[2].widget, latihan.kartu[0].widget)
+    with pytest.raises(IndexError, match="tidak ada soal nomor 4"):
+        latihan.tampilkan(2, 4)
+
+
+def _jalankan(kc, kode: str) -> str:
+    """One cell as Voilà sends it; the text of its result (or the error)."""
+    hasil = []
+
+    def keluaran(pesan):
+        isi = pesan["content"]
+        if pesan["msg_type"] == "execute_result":
+            hasil.append(isi["data"]["text/plain"])
+        elif pesan["msg_type"] == "error":
+            hasil.append(f"{isi['ename']}: {isi['evalue']}")
+
+    kc.execute_interactive(kode, output_hook=keluaran, timeout=60)
+    return "".join(hasil)
+
+
+def test_kartu_menyusul_setelah_sel_terakhir_di_kernel(tmp_path):
+    """In a real kernel the cards are not made while the cells run (they would hold up the
+    page), and are made once the cells stop: the box then holds them, and they answer."""
+    import time
+
+    from jupyter_client.manager import start_new_kernel
+
+    from conftest import lingkungan_terisolasi
+
+    km, kc = start_new_kernel(kernel_name="python3", env=lingkungan_terisolasi(tmp_path))
+    try:
+        assert _jalankan(kc, "import literasi.tampilan\nliterasi.tampilan.JEDA_HALAMAN = 1.5") == ""
+        assert "" == _jalankan(kc, (
+            "from literasi.soal import Latihan, SoalAngka\n"
+            "soal = [SoalAngka(pertanyaan=f'Soal {i}?', jawaban=i, petunjuk=[], penjelasan='.') "
+            "for i in (1, 2, 3)]\n"
+            "latihan = Latihan(soal)\n"
+            "awal = latihan.tampilkan(1)\n"
+            "akhir = latihan.tampilkan(2, 3)"))
+        # Cells keep coming, one slower than the quiet time (a chart drawn for the first
+        # time): the wait starts again after each, so nothing is made meanwhile.
+        assert _jalankan(kc, "import time\ntime.sleep(2)") == ""
+        for _ in range(3):
+            assert _jalankan(kc, "len(latihan._kartu), len(awal.children), len(akhir.children)"
+                             ) == "(0, 1, 1)"
+        # Each look is a cell too, and restarts the quiet time: look less often than it.
+        akhir_tunggu = time.monotonic() + 30
+        while time.monotonic() < akhir_tunggu:
+            time.sleep(2.5)
+            if _jalankan(kc, "len(akhir.children)") == "3":
+                break
+        assert _jalankan(kc, "len(awal.children), len(akhir.children)") == "(2, 3)"
+        assert _jalankan(kc, (
+            "k = latihan.kartu[1]\nk.masukan.value = '2'\nk.tombol_periksa.click()\n"
+            "'Benar' in k.umpan.value, latihan.kemajuan.benar")) == "(True, {2})"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)

@@ -19,7 +19,7 @@ import ipywidgets as ipw
 
 from literasi.angka import ATURAN_TITIK, BukanAngka, baca_angka
 from literasi.format import format_angka, format_bertanda
-from literasi.tampilan import baris_kontrol
+from literasi.tampilan import baris_kontrol, setelah_halaman
 
 LEBAR_PENUH = ipw.Layout(width="100%", max_width="480px")
 # How the shared widgets address the user. Student apps may say "kamu"; kelurahan apps speak to
@@ -447,19 +447,49 @@ class KartuSoal:
 
 class Latihan:
     """The exercises of one notebook; groups of them can be shown in different places
-    (e.g. a prediction before the chart, the rest after it), sharing one progress line."""
+    (e.g. a prediction before the chart, the rest after it), sharing one progress line.
+
+    A card's widgets are made the first time the card is needed. In a kernel `tampilkan` makes
+    them just after the page is out (tampilan.setelah_halaman): the ~20 widget models of each
+    card, 100–140 per lesson, would otherwise hold up every app's first screen (measured with
+    tests/benchmark/ruang_kelas.py --p1)."""
 
     def __init__(self, daftar: list[Soal], sapaan: str = "kamu"):
-        self.daftar = daftar
+        self.daftar, self.sapaan = daftar, sapaan
         self.kemajuan = Kemajuan(len(daftar), sapaan)
-        self.kartu = [KartuSoal(i, s, self.kemajuan, sapaan) for i, s in enumerate(daftar, start=1)]
+        self._kartu: dict[int, KartuSoal] = {}
+
+    def kartu_nomor(self, nomor: int) -> KartuSoal:
+        """The card of question `nomor` (1-based), made on first use."""
+        self._nomor_sah(nomor)
+        if nomor not in self._kartu:
+            soal = self.daftar[nomor - 1]
+            self._kartu[nomor] = KartuSoal(nomor, soal, self.kemajuan, self.sapaan)
+        return self._kartu[nomor]
+
+    def _nomor_sah(self, nomor: int) -> None:
+        if not 1 <= nomor <= len(self.daftar):
+            raise IndexError(f"tidak ada soal nomor {nomor} (ada {len(self.daftar)} soal)")
+
+    @property
+    def kartu(self) -> list[KartuSoal]:
+        """Every card, in order."""
+        return [self.kartu_nomor(n) for n in range(1, len(self.daftar) + 1)]
 
     def tampilkan(self, *nomor: int) -> ipw.VBox:
-        """Cards of the given question numbers (1-based; all when none given)."""
-        dipilih = [self.kartu[n - 1] for n in nomor] if nomor else self.kartu
-        return ipw.VBox(
-            [self.kemajuan.widget, *(k.widget for k in dipilih)], layout=ipw.Layout(width="100%")
-        )
+        """Cards of the given question numbers (all when none given) under the progress line;
+        in a kernel the cards join the box once the page is out, elsewhere at once."""
+        dipilih = nomor or tuple(range(1, len(self.daftar) + 1))
+        for n in dipilih:  # a wrong number fails in its cell, not later on the event loop
+            self._nomor_sah(n)
+        kotak = ipw.VBox([self.kemajuan.widget], layout=ipw.Layout(width="100%"))
+
+        def isi() -> None:
+            kotak.children = [self.kemajuan.widget, *(self.kartu_nomor(n).widget for n in dipilih)]
+
+        if not setelah_halaman(isi):
+            isi()
+        return kotak
 
 
 def tampilkan_soal(daftar: list[Soal], sapaan: str = "kamu") -> ipw.VBox:

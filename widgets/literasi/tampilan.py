@@ -57,20 +57,72 @@ def kotak_seed(nilai: int):
     )
 
 
-def saat_senggang(fungsi: Callable[[], None], detik: float = 1.0) -> None:
-    """Run `fungsi` `detik` seconds from now on the kernel's event loop: work the page does not
-    wait for, done while the student reads and before the first tap needs it (a chart's frame,
-    grafik.KerangkaGrafik). With no running event loop (plain Python) nothing happens: tests call
-    `fungsi` themselves. An error is logged, never shown: the tap will do the work instead."""
+# Quiet time after the last cell before the work for after the page begins: Voilà runs the
+# cells back to back (milliseconds apart), so 0,3 s without a cell means the page is out.
+JEDA_HALAMAN = 0.3
+
+
+def setelah_halaman(fungsi: Callable[[], None], jeda: float | None = None) -> bool:
+    """Run `fungsi` on the kernel's event loop once the page is out: `jeda` seconds after the
+    last notebook cell finished (each cell that ends restarts the wait, so Voilà's page is never
+    held up by it). For work the first screen does not need: the exercise cards further down
+    (literasi.soal.Latihan) and a chart's frame for the first tap (grafik.KerangkaGrafik).
+
+    Returns False and does nothing without a running event loop (plain Python, unit tests):
+    the caller then does the work at once. An error is logged, never shown: what it would
+    have prepared is then done when a student asks for it, or is missing from the page."""
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
-        return
+        return False
+    _ANTREAN.tambah(loop, fungsi, JEDA_HALAMAN if jeda is None else jeda)
+    return True
 
-    def jalankan() -> None:
-        try:
-            fungsi()
-        except Exception:  # noqa: BLE001 - only a head start was lost
-            logging.getLogger(__name__).exception("Persiapan di waktu senggang gagal")
 
-    loop.call_later(detik, jalankan)
+class _Antrean:
+    """Work for after the page, in order, on one event loop (the kernel's)."""
+
+    def __init__(self) -> None:
+        self.kerja: list[Callable[[], None]] = []
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.jeda = JEDA_HALAMAN
+        self.pemicu: asyncio.TimerHandle | None = None
+        self.kait: object | None = None  # the IPython shell whose cells restart the wait
+
+    def tambah(self, loop, fungsi, jeda: float) -> None:
+        if loop is not self.loop:  # work of a loop that has ended is dropped with it
+            self.kerja, self.loop = [], loop
+        self.kerja.append(fungsi)
+        self.jeda = jeda
+        ip = _ipython()
+        if ip is not None and self.kait is not ip:
+            ip.events.register("post_run_cell", lambda _hasil: self.setel())
+            self.kait = ip
+        self.setel()
+
+    def setel(self) -> None:
+        if self.pemicu is not None:
+            self.pemicu.cancel()
+            self.pemicu = None
+        if self.kerja and self.loop is not None and not self.loop.is_closed():
+            self.pemicu = self.loop.call_later(self.jeda, self.jalankan)
+
+    def jalankan(self) -> None:
+        self.pemicu = None
+        while self.kerja:
+            fungsi = self.kerja.pop(0)
+            try:
+                fungsi()
+            except Exception:  # noqa: BLE001 - only a head start was lost
+                logging.getLogger(__name__).exception("Persiapan setelah halaman tampil gagal")
+
+
+_ANTREAN = _Antrean()
+
+
+def _ipython():
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return None
+    return get_ipython()

@@ -24,7 +24,7 @@ from literasi.grafik import (
 )
 from literasi.infografis import IsiPoster
 from literasi.soal import SoalAngka, SoalPilihan
-from literasi.tampilan import Tampilan, saat_senggang
+from literasi.tampilan import Tampilan, setelah_halaman
 from literasi.tembolok_grafik import dari_tembolok
 
 NAMA_DATA = "penduduk_luas_kabkota_jateng_2024"
@@ -277,7 +277,7 @@ class PeringkatKabKota(Tampilan):
         )
         # Read from the disk: the measure's frame is drawn while the student reads, so the
         # first tap only recolours bars.
-        saat_senggang(lambda: self._siapkan_kerangka(urut, ukuran, hanya_jika_dipilih=True))
+        setelah_halaman(lambda: self._siapkan_kerangka(urut, ukuran, hanya_jika_dipilih=True))
         return html
 
     def _siapkan_kerangka(self, urut: pd.DataFrame, ukuran: Ukuran, hanya_jika_dipilih=False):

@@ -18,7 +18,7 @@ from literasi.data import load_dataset
 from literasi.format import format_angka
 from literasi.grafik import WARNA_SOROT, WARNA_UTAMA, KerangkaGrafik, gambar_baru, html_grafik
 from literasi.soal import SoalAngka, SoalPilihan, SoalTebak
-from literasi.tampilan import Tampilan, saat_senggang
+from literasi.tampilan import Tampilan, setelah_halaman
 from literasi.tembolok_grafik import dari_tembolok
 
 NAMA_SP2020 = "piramida_sp2020_jateng_indonesia"
@@ -443,7 +443,7 @@ class PiramidaPenduduk(Tampilan):
         )
         # Read from the disk: both frames are drawn while the student reads, so the first tap
         # only moves bars and marks.
-        saat_senggang(self._siapkan_kerangka)
+        setelah_halaman(self._siapkan_kerangka)
         return html
 
     def _siapkan_kerangka(self) -> None:
