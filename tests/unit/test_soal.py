@@ -375,3 +375,32 @@ def test_kartu_menyusul_setelah_sel_terakhir_di_kernel(tmp_path):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_kartu_gagal_dibuat_setelah_halaman_pesan_dan_catatan(caplog):
+    """A card that cannot be made once the page is out: no cell shows that error, so the box
+    says so in Indonesian with an error code, and the log has the traceback under that code."""
+    import asyncio
+
+    from literasi.soal import Latihan
+
+    class SoalRusak(SoalAngka):
+        def buat_masukan(self, nomor):
+            raise ValueError("uji kartu rusak")
+
+    rusak = SoalRusak(pertanyaan="?", jawaban=1, petunjuk=[], penjelasan=".")
+
+    async def di_kernel():
+        kotak = Latihan([soal_kepadatan(), rusak]).tampilkan()
+        assert len(kotak.children) == 1
+        await asyncio.sleep(0.6)
+        return kotak
+
+    kotak = asyncio.run(di_kernel())
+    assert len(kotak.children) == 2
+    teks = kotak.children[1].value
+    assert "Soal belum bisa dimuat" in teks and "role='alert'" in teks
+    kode = teks.split("Kode galat: ")[1].split()[0].rstrip(".<")
+    assert f"[kode {kode}]" in caplog.text and "uji kartu rusak" in caplog.text
+    with pytest.raises(ValueError, match="uji kartu rusak"):  # plain Python: it raises
+        Latihan([rusak]).tampilkan()

@@ -18,6 +18,7 @@ from html import escape
 import ipywidgets as ipw
 
 from literasi.angka import ATURAN_TITIK, BukanAngka, baca_angka
+from literasi.catatan import laporkan
 from literasi.format import format_angka, format_bertanda
 from literasi.tampilan import baris_kontrol, setelah_halaman
 
@@ -487,8 +488,20 @@ class Latihan:
         def isi() -> None:
             kotak.children = [self.kemajuan.widget, *(self.kartu_nomor(n).widget for n in dipilih)]
 
-        if not setelah_halaman(isi):
-            isi()
+        def isi_nanti() -> None:
+            try:
+                isi()
+            except Exception:  # noqa: BLE001 - no cell shows this error: the box tells the student
+                pesan = laporkan(
+                    "Soal belum bisa dimuat. Muat ulang halaman; jika masih gagal, beri tahu guru."
+                )
+                galat = ipw.HTML(
+                    f"<div class='literasi-umpan salah' role='alert'>{escape(pesan)}</div>"
+                )
+                kotak.children = [self.kemajuan.widget, galat]
+
+        if not setelah_halaman(isi_nanti):
+            isi()  # plain Python: an error raises where the cards are asked for
         return kotak
 
 
