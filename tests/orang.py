@@ -254,12 +254,10 @@ def isi(page: Page, label: str, teks: str) -> None:
     ketik(page, kotak_isian, teks, label)
 
 
-def tunggu_soal_lengkap(page: Page, batas_ms: int = 60_000) -> int:
-    """On a page with exercises, wait until every one its progress line promises ("0 dari N
-    soal benar") has its card: the cards join the page just after it is out
-    (literasi.soal.Latihan). Returns N."""
-    kemajuan = page.locator(".literasi-kemajuan").first
-    expect(kemajuan).to_contain_text(" dari ", timeout=batas_ms)
-    jumlah = int(kemajuan.inner_text().split(" dari ")[1].split()[0])
+def tunggu_soal_lengkap(page: Page, jumlah: int, batas_ms: int = 60_000) -> None:
+    """Wait until the page shows `jumlah` exercise cards and a progress line that counts as
+    many: the cards join the page just after it is out (literasi.soal.Latihan)."""
+    expect(page.locator(".literasi-kemajuan").first).to_contain_text(
+        f" dari {jumlah} soal", timeout=batas_ms
+    )
     expect(page.locator(".literasi-kartu-soal")).to_have_count(jumlah, timeout=batas_ms)
-    return jumlah

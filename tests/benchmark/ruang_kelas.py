@@ -331,6 +331,7 @@ class Siswa:
         self.sesi = uuid.uuid4().hex
         self.ws = None
         self.kernel_id = None
+        self.t0 = 0.0  # when the page was asked for: every time in self.waktu counts from it
         self.states: dict = {}
         self.waktu: dict = {}
         self.byte_ws = 0
@@ -368,7 +369,7 @@ class Siswa:
         from tornado.websocket import websocket_connect
 
         http = AsyncHTTPClient()
-        t0 = time.monotonic()
+        t0 = self.t0 = time.monotonic()
         r = await http.fetch(self.server.url + "voila/render/" + self.nb, request_timeout=batas)
         html = r.body.decode("utf-8", "replace")
         self.waktu["html"] = time.monotonic() - t0
@@ -409,7 +410,6 @@ class Siswa:
         """After "ready": widgets the kernel adds once the page is out (the exercise cards,
         literasi.soal.Latihan) arrive as comm messages. "lengkap" = the last one, when none
         has come for `diam` seconds (ready itself when none comes)."""
-        t0 = time.monotonic() - self.waktu["siap"]
         self.waktu["lengkap"] = self.waktu["siap"]
         akhir = time.monotonic() + batas
         while time.monotonic() < akhir:
@@ -418,7 +418,7 @@ class Siswa:
                                    in ("comm_open", "comm_msg"), diam)
             except TimeoutError:
                 return
-            self.waktu["lengkap"] = time.monotonic() - t0
+            self.waktu["lengkap"] = time.monotonic() - self.t0
 
     def kontrol(self) -> list[tuple[str, dict]]:
         """Controls in page order inside the smallest boxes that hold a chart: the chart's
